@@ -1,0 +1,60 @@
+/* hs-store-private.h: what the importer and exporter need of the store
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <sqlite3.h>
+
+#include "hs-store.h"
+
+G_BEGIN_DECLS
+
+sqlite3      *hs_store_get_db             (HsStore       *self);
+sqlite3_stmt *hs_store_prepare            (HsStore       *self,
+                                           const char    *sql,
+                                           GError       **error);
+gboolean      hs_store_set_sqlite_error   (HsStore       *self,
+                                           GError       **error,
+                                           const char    *doing);
+
+gboolean      hs_store_begin              (HsStore       *self,
+                                           GError       **error);
+gboolean      hs_store_commit             (HsStore       *self,
+                                           GError       **error);
+void          hs_store_rollback           (HsStore       *self);
+
+gboolean      hs_store_has                (HsStore       *self,
+                                           HsObjectKind   kind,
+                                           const char    *id,
+                                           GError       **error);
+gboolean      hs_store_write_speaker      (HsStore       *self,
+                                           HsSpeaker     *speaker,
+                                           gboolean       replace,
+                                           GError       **error);
+gboolean      hs_store_write_source       (HsStore       *self,
+                                           HsSource      *source,
+                                           gboolean       replace,
+                                           GError       **error);
+gboolean      hs_store_write_topic        (HsStore       *self,
+                                           HsTopic       *topic,
+                                           gboolean       replace,
+                                           GError       **error);
+gboolean      hs_store_write_claim        (HsStore       *self,
+                                           HsClaim       *claim,
+                                           gboolean       replace,
+                                           GError       **error);
+gboolean      hs_store_write_resolution   (HsStore       *self,
+                                           const char    *claim_id,
+                                           HsResolution  *resolution,
+                                           GError       **error);
+HsResolution *hs_store_get_resolution     (HsStore       *self,
+                                           const char    *id,
+                                           char         **claim_id,
+                                           GError       **error);
+gboolean      hs_store_dangling_relations (HsStore       *self,
+                                           GPtrArray     *out,
+                                           GError       **error);
+
+G_END_DECLS
