@@ -6,6 +6,7 @@
 #pragma once
 
 #include "hs-claim.h"
+#include "hs-claim-list.h"
 #include "hs-csv.h"
 #include "hs-date.h"
 #include "hs-exporter.h"

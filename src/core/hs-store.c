@@ -2547,3 +2547,35 @@ hs_store_calibration (HsStore       *self,
 
   return g_steal_pointer (&bins);
 }
+
+/**
+ * hs_store_get_claim_rowid:
+ *
+ * Returns: the row of the claim @id, as hs_store_query_claims() lists rows,
+ *   or 0 (with %HS_STORE_ERROR_NOT_FOUND) when there is no such claim
+ */
+gint64
+hs_store_get_claim_rowid (HsStore     *self,
+                          const char  *id,
+                          GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 rowid = 0;
+  int rc;
+
+  g_return_val_if_fail (HS_IS_STORE (self), 0);
+  g_return_val_if_fail (id != NULL, 0);
+
+  if (!(stmt = hs_store_prepare (self, "SELECT rowid FROM claims WHERE id = ?1", error)))
+    return 0;
+  bind_text (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    rowid = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE)
+    not_found (error, "claim", id);
+  else if (rc != SQLITE_ROW)
+    set_error_from_code (self, error, rc, "looking up a claim");
+  return rowid;
+}

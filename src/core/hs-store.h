@@ -97,6 +97,9 @@ HsClaim      *hs_store_get_claim          (HsStore        *self,
 HsClaim      *hs_store_get_claim_at       (HsStore        *self,
                                            gint64          rowid,
                                            GError        **error);
+gint64        hs_store_get_claim_rowid    (HsStore        *self,
+                                           const char     *id,
+                                           GError        **error);
 
 GPtrArray    *hs_store_list_speakers      (HsStore        *self,
                                            const HsQuery  *query,

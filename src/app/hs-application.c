@@ -1,0 +1,201 @@
+/* hs-application.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "hindsight"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hs-application.h"
+#include "hs-window.h"
+
+struct _HsApplication
+{
+  AdwApplication  parent_instance;
+
+  char           *db_path;
+  HsStore        *store;
+  char           *open_error;
+};
+
+G_DEFINE_FINAL_TYPE (HsApplication, hs_application, ADW_TYPE_APPLICATION)
+
+static int
+hs_application_handle_local_options (GApplication *app,
+                                     GVariantDict *options)
+{
+  HsApplication *self = HS_APPLICATION (app);
+  const char *path = NULL;
+
+  if (g_variant_dict_lookup (options, "version", "b", NULL))
+    {
+      g_print ("hindsight %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  /* Another database is another scorecard: its own process, so that two
+   * windows never share one connection by accident. */
+  if (g_variant_dict_lookup (options, "db", "^&ay", &path))
+    {
+      self->db_path = g_strdup (path);
+      g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
+    }
+
+  return -1;
+}
+
+/* Opens the scorecard, creating it with the bundled dataset on first start,
+ * so that the app is useful the moment it opens. */
+static void
+open_store (HsApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = self->db_path ? g_strdup (self->db_path) : hs_store_default_path ();
+  g_autoptr(HsStore) store = hs_store_open (path, &error);
+  gboolean empty;
+
+  if (store == NULL)
+    {
+      self->open_error = g_strdup (error->message);
+      return;
+    }
+
+  empty = hs_store_is_empty (store, &error);
+  if (error == NULL && empty && !hs_store_is_read_only (store))
+    {
+      HsImportReport report;
+
+      if (!hs_store_import_bundled (store, &report, &error))
+        g_warning ("Could not load the bundled dataset: %s", error->message);
+    }
+  else if (error != NULL)
+    {
+      self->open_error = g_strdup (error->message);
+      return;
+    }
+
+  self->store = g_steal_pointer (&store);
+}
+
+static void
+hs_application_activate (GApplication *app)
+{
+  HsApplication *self = HS_APPLICATION (app);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window == NULL)
+    {
+      if (self->store == NULL && self->open_error == NULL)
+        open_store (self);
+      window = GTK_WINDOW (hs_window_new (self, self->store, self->open_error));
+    }
+
+  gtk_window_present (window);
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  HsApplication *self = user_data;
+  static const char *developers[] = { "The Hindsight developers", NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (GTK_APPLICATION (self)),
+                        "application-name", _("Hindsight"),
+                        "application-icon", APP_ID,
+                        "developer-name", _("The Hindsight developers"),
+                        "version", PACKAGE_VERSION,
+                        "developers", developers,
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "comments", _("Keep track of what public figures claimed and predicted, "
+                                      "and keep score as time tells who was right."),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+hs_application_startup (GApplication *app)
+{
+  static const GActionEntry actions[] = {
+    { "about", about_action },
+    { "quit", quit_action },
+  };
+  static const char *quit_accels[] = { "<Control>q", NULL };
+
+  G_APPLICATION_CLASS (hs_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), actions, G_N_ELEMENTS (actions), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+}
+
+static void
+hs_application_finalize (GObject *object)
+{
+  HsApplication *self = (HsApplication *) object;
+
+  g_clear_pointer (&self->db_path, g_free);
+  g_clear_pointer (&self->open_error, g_free);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (hs_application_parent_class)->finalize (object);
+}
+
+static void
+hs_application_class_init (HsApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = hs_application_finalize;
+  app_class->handle_local_options = hs_application_handle_local_options;
+  app_class->startup = hs_application_startup;
+  app_class->activate = hs_application_activate;
+}
+
+static void
+hs_application_init (HsApplication *self)
+{
+  static const GOptionEntry options[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Open the scorecard in FILE"), N_("FILE") },
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), options);
+}
+
+HsApplication *
+hs_application_new (void)
+{
+  return g_object_new (HS_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", RESOURCE_BASE,
+                       NULL);
+}
+
+/**
+ * hs_application_get_store:
+ *
+ * Returns: (transfer none) (nullable): the open scorecard
+ */
+HsStore *
+hs_application_get_store (HsApplication *self)
+{
+  g_return_val_if_fail (HS_IS_APPLICATION (self), NULL);
+  return self->store;
+}

@@ -1,0 +1,24 @@
+/* hs-window.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "hindsight-core.h"
+#include "hs-application.h"
+
+G_BEGIN_DECLS
+
+#define HS_TYPE_WINDOW (hs_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (HsWindow, hs_window, HS, WINDOW, AdwApplicationWindow)
+
+HsWindow *hs_window_new       (HsApplication *application,
+                               HsStore       *store,
+                               const char    *open_error);
+HsStore  *hs_window_get_store (HsWindow      *self);
+
+G_END_DECLS
