@@ -997,7 +997,7 @@ main (int   argc,
       if (strcmp (argv[i], "--db") == 0)
         {
           if (i + 1 >= argc)
-            return fail (EXIT_USAGE, "--db needs a path");
+            return fail (EXIT_USAGE, "--db needs a path (see hindsight-cli --help)");
           cli.db_path = argv[++i];
         }
       else if (g_str_has_prefix (argv[i], "--db="))

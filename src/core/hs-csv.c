@@ -386,6 +386,9 @@ read_quoted (HsCsvReader *self,
         {
           if (fill (self, 1))
             continue;
+          /* The place to fix is where the quote opened, not the end of
+           * the file where it was found missing. */
+          self->line = quote_line;
           if (self->error == NULL)
             fail (self, HS_CSV_ERROR_SYNTAX,
                   "the quote opened on line %u is never closed", quote_line);
@@ -555,7 +558,8 @@ read_row (HsCsvReader *self)
  * needs no line break after it. A field the writer protected against
  * formula injection comes back without its apostrophe.
  *
- * On a problem, hs_csv_reader_get_line() gives the line it is on and
+ * On a problem, hs_csv_reader_get_line() gives the line it is on (for a
+ * quote never closed, the line where it opened) and
  * hs_csv_reader_get_error_column() the 1-based number of the field. A
  * cancelled read is reported as %G_IO_ERROR_CANCELLED. Once it has failed,
  * the reader returns the same error again.

@@ -180,6 +180,9 @@ path_push (Import     *imp,
   va_start (args, format);
   g_string_append_vprintf (imp->path, format, args);
   va_end (args);
+  /* A path starts with its first name: "claims[0].text", "probability". */
+  if (mark == 0 && imp->path->str[0] == '.')
+    g_string_erase (imp->path, 0, 1);
   return mark;
 }
 
@@ -1260,13 +1263,17 @@ unknown_member (Json        *json,
   return json_skip (json, token, error);
 }
 
+/* Reports a required field as missing, unless the record already had a
+ * problem (@clean is FALSE): a field given with a bad value is not also
+ * missing, and one clear line beats two. */
 static gboolean
 require (Import     *imp,
+         gboolean    clean,
          Where       where,
          gboolean    present,
          const char *what)
 {
-  if (!present)
+  if (!present && clean)
     add_problem_at (imp, where.line, where.column, FALSE, "%s is missing", what);
   return present;
 }
@@ -1346,7 +1353,8 @@ affiliation_item (Json        *json,
   gboolean ok = json_object (json, token, affiliation_member, &in, error);
 
   if (ok && token == HS_JSON_TOKEN_BEGIN_OBJECT &&
-      require (json->imp, in.where, in.organization != NULL, "organization") &&
+      require (json->imp, problems == json->imp->n_problems, in.where, in.organization != NULL,
+               "organization") &&
       hs_date_is_set (&in.from) && hs_date_is_set (&in.to))
     {
       HsDate from = hs_date_first_day (&in.from), to = hs_date_last_day (&in.to);
@@ -1405,8 +1413,10 @@ speaker_item (Json        *json,
 
   if (ok && token == HS_JSON_TOKEN_BEGIN_OBJECT && !STOPPED (json, error))
     {
-      require (json->imp, where, in.id != NULL, "id");
-      require (json->imp, where, in.name != NULL, "name");
+      gboolean clean = problems == json->imp->n_problems;
+
+      require (json->imp, clean, where, in.id != NULL, "id");
+      require (json->imp, clean, where, in.name != NULL, "name");
       if (in.id != NULL && first_in_file (json->imp, HS_RECORD_SPEAKER, in.id, where) &&
           problems != json->imp->n_problems)
         g_hash_table_add (json->imp->invalid_ids, g_strdup (in.id));
@@ -1509,9 +1519,11 @@ source_item (Json        *json,
 
   if (ok && token == HS_JSON_TOKEN_BEGIN_OBJECT && !STOPPED (json, error))
     {
-      require (json->imp, where, in.id != NULL, "id");
-      require (json->imp, where, in.title != NULL, "title");
-      require (json->imp, where, in.kind >= 0, "kind");
+      gboolean clean = problems == json->imp->n_problems;
+
+      require (json->imp, clean, where, in.id != NULL, "id");
+      require (json->imp, clean, where, in.title != NULL, "title");
+      require (json->imp, clean, where, in.kind >= 0, "kind");
       if ((in.published.approximate || in.event_date.approximate) && in.date_note == NULL)
         add_problem_at (json->imp, where.line, where.column, FALSE,
                         "an approximate date needs a date_note saying how it was inferred");
@@ -1613,8 +1625,10 @@ topic_item (Json        *json,
 
   if (ok && token == HS_JSON_TOKEN_BEGIN_OBJECT && !STOPPED (json, error))
     {
-      require (json->imp, where, in.id != NULL, "id");
-      require (json->imp, where, in.name != NULL, "name");
+      gboolean clean = problems == json->imp->n_problems;
+
+      require (json->imp, clean, where, in.id != NULL, "id");
+      require (json->imp, clean, where, in.name != NULL, "name");
       if (in.id != NULL && first_in_file (json->imp, HS_RECORD_TOPIC, in.id, where) &&
           problems != json->imp->n_problems)
         g_hash_table_add (json->imp->invalid_ids, g_strdup (in.id));
@@ -1668,9 +1682,10 @@ typedef struct
 
 typedef struct
 {
-  int   kind;
-  char *claim;
-  char *note;
+  int    kind;
+  char  *claim;
+  char  *note;
+  Where  claim_where;
 } RelationIn;
 
 static gboolean
@@ -1694,7 +1709,10 @@ relation_member (Json        *json,
       return TRUE;
     }
   if (strcmp (name, "claim") == 0)
-    return json_text_field (json, token, VALUE_ID, &in->claim, error);
+    {
+      in->claim_where = here (json);
+      return json_text_field (json, token, VALUE_ID, &in->claim, error);
+    }
   if (strcmp (name, "note") == 0)
     return json_text_field (json, token, VALUE_LONG, &in->note, error);
   return unknown_member (json, name, token, "type, claim, note", error);
@@ -1715,12 +1733,14 @@ relation_item (Json        *json,
 
   if (ok && token == HS_JSON_TOKEN_BEGIN_OBJECT && !STOPPED (json, error))
     {
-      require (json->imp, where, in.kind >= 0, "type");
-      require (json->imp, where, in.claim != NULL, "claim");
+      gboolean clean = problems == json->imp->n_problems;
+
+      require (json->imp, clean, where, in.kind >= 0, "type");
+      require (json->imp, clean, where, in.claim != NULL, "claim");
       if (problems == json->imp->n_problems)
         {
           g_ptr_array_add (claim->relations, hs_relation_new (in.kind, in.claim, in.note));
-          g_array_append_val (claim->relation_where, where);
+          g_array_append_val (claim->relation_where, in.claim_where);
         }
     }
   g_free (in.claim);
@@ -1794,8 +1814,10 @@ resolution_item (Json        *json,
 
   if (ok && token == HS_JSON_TOKEN_BEGIN_OBJECT && !STOPPED (json, error))
     {
-      require (json->imp, where, in.status >= 0, "status");
-      require (json->imp, where, hs_date_is_set (&in.on), "on");
+      gboolean clean = problems == json->imp->n_problems;
+
+      require (json->imp, clean, where, in.status >= 0, "status");
+      require (json->imp, clean, where, hs_date_is_set (&in.on), "on");
       if (problems == json->imp->n_problems)
         {
           HsResolution *resolution = hs_resolution_new (in.id, in.status, &in.on);
@@ -2050,14 +2072,15 @@ claim_item (Json        *json,
   if (ok && token == HS_JSON_TOKEN_BEGIN_OBJECT && !STOPPED (json, error))
     {
       Where where = in.where.record;
+      gboolean clean = problems == json->imp->n_problems;
 
-      require (json->imp, where, in.id != NULL, "id");
-      require (json->imp, where, in.speaker != NULL, "speaker");
-      require (json->imp, where, in.text != NULL, "text");
+      require (json->imp, clean, where, in.id != NULL, "id");
+      require (json->imp, clean, where, in.speaker != NULL, "speaker");
+      require (json->imp, clean, where, in.text != NULL, "text");
       if (in.is_prediction)
         {
           gsize mark = path_push (json->imp, ".prediction");
-          require (json->imp, where, in.horizon != NULL, "horizon");
+          require (json->imp, clean, where, in.horizon != NULL, "horizon");
           path_pop (json->imp, mark);
         }
 
@@ -2265,7 +2288,6 @@ import_csv (Import        *imp,
   int map[HS_CSV_MAX_FIELDS];
   gboolean seen[N_COLUMNS] = { FALSE };
   guint n_header;
-  guint row = 0;
 
   if (!hs_csv_reader_next_row (reader, imp->cancellable, &local_error))
     {
@@ -2321,7 +2343,7 @@ import_csv (Import        *imp,
       g_autofree char *evidence = NULL, *evidence_url = NULL;
       Where status_where = { line, 1 };
 
-      g_string_printf (imp->path, "row %u", ++row);
+      g_string_truncate (imp->path, 0);
       claim_in_init (&in);
       in.is_prediction = TRUE;
       in.where.record = (Where) { line, 1 };
@@ -2340,7 +2362,7 @@ import_csv (Import        *imp,
 
           if (length == 0)
             continue;
-          mark = path_push (imp, ": %s", hs_csv_columns[map[i]]);
+          mark = path_push (imp, "%s", hs_csv_columns[map[i]]);
 
           switch ((Column) map[i])
             {
@@ -2460,10 +2482,14 @@ import_csv (Import        *imp,
           path_pop (imp, mark);
         }
 
-      require (imp, in.where.record, in.id != NULL, "id");
-      require (imp, in.where.record, in.speaker != NULL, "speaker");
-      require (imp, in.where.record, in.text != NULL, "text");
-      require (imp, in.where.record, in.horizon != NULL, "horizon");
+      {
+        gboolean clean = problems == imp->n_problems;
+
+        require (imp, clean, in.where.record, in.id != NULL, "id");
+        require (imp, clean, in.where.record, in.speaker != NULL, "speaker");
+        require (imp, clean, in.where.record, in.text != NULL, "text");
+        require (imp, clean, in.where.record, in.horizon != NULL, "horizon");
+      }
 
       /* A status other than the stored current one appends an entry. */
       if (problems == imp->n_problems && status >= 0)

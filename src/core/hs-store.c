@@ -515,6 +515,24 @@ migrate (HsStore  *self,
   return TRUE;
 }
 
+/* A file: URI for @path with immutable=1, percent-encoding what a URI
+ * would otherwise read as syntax. */
+static char *
+immutable_uri (const char *path)
+{
+  GString *uri = g_string_new ("file:");
+
+  for (const char *p = path; *p != '\0'; p++)
+    {
+      if (*p == '%' || *p == '?' || *p == '#' || (guchar) *p < 0x20)
+        g_string_append_printf (uri, "%%%02X", (guchar) *p);
+      else
+        g_string_append_c (uri, *p);
+    }
+  g_string_append (uri, "?immutable=1");
+  return g_string_free (uri, FALSE);
+}
+
 /**
  * hs_store_default_path:
  *
@@ -589,6 +607,25 @@ hs_store_open (const char  *path,
   self->read_only = sqlite3_db_readonly (self->db, "main") == 1;
   sqlite3_busy_timeout (self->db, 5000);
   sqlite3_extended_result_codes (self->db, TRUE);
+
+  /* Reading a WAL database needs its -shm file, which a read-only folder
+   * cannot hold. Nothing can write there either, so the file is opened as
+   * immutable: SQLite then reads it without any side file. */
+  if (self->read_only && !query_int (self, "PRAGMA user_version", &version, NULL))
+    {
+      g_autofree char *uri = immutable_uri (path);
+
+      sqlite3_close_v2 (self->db);
+      self->db = NULL;
+      rc = sqlite3_open_v2 (uri, &self->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+      if (rc != SQLITE_OK)
+        {
+          g_set_error (error, HS_STORE_ERROR, HS_STORE_ERROR_FAILED, "%s cannot be opened: %s",
+                       path, self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+          return NULL;
+        }
+      sqlite3_extended_result_codes (self->db, TRUE);
+    }
 
   if (!query_int (self, "PRAGMA user_version", &version, error) ||
       !query_int (self, "PRAGMA application_id", &application, error) ||
