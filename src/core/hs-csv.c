@@ -27,15 +27,35 @@
  * "-" or "@" as a formula (and some take a leading TAB or CR the same way),
  * so a claim whose text reads "=HYPERLINK(...)" could act when an exported
  * sheet is opened. The writer puts an apostrophe in front of such a field,
- * which spreadsheets take as "this is text" and do not show. A sign
- * followed by a digit, "." or a space is left alone so that "-5", "+44 20"
- * and "- a list item" stay readable; "=" and "@" always count.
+ * which spreadsheets take as "this is text" and do not show. A sign that
+ * leads a plain number ("-5", "+0.25") is left alone; anything else after
+ * a sign counts, since "-1+cmd|…" is as much a formula as "=cmd|…".
  *
  * The reader removes the apostrophe again, so that export and import
  * round-trip. For that to hold for every text, leading apostrophes are
  * looked through: a field "'=x" is written "''=x" and read back as "'=x",
  * while "'hello", which was never prefixed, is read as it is.
  */
+/* Digits with at most one decimal point: what a sign may lead without the
+ * field being a formula. */
+static gboolean
+is_number (const char *s,
+           gsize       len)
+{
+  gboolean digits = FALSE, point = FALSE;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      if (g_ascii_isdigit (s[i]))
+        digits = TRUE;
+      else if (s[i] == '.' && !point)
+        point = TRUE;
+      else
+        return FALSE;
+    }
+  return digits;
+}
+
 static gboolean
 needs_apostrophe (const char *s,
                   gsize       len)
@@ -58,7 +78,7 @@ needs_apostrophe (const char *s,
       return TRUE;
     case '+':
     case '-':
-      return len > 1 && !g_ascii_isdigit (s[1]) && s[1] != '.' && s[1] != ' ';
+      return !is_number (s + 1, len - 1);
     default:
       return FALSE;
     }

@@ -563,7 +563,8 @@ scan_unicode_escape (HsJsonReader *self)
             break;
         }
       mark_here (self);
-      return fail (self, HS_JSON_ERROR_SYNTAX, "invalid escape: \"\\u\" must be followed by four hexadecimal digits");
+      return fail (self, HS_JSON_ERROR_SYNTAX,
+                   "invalid escape: \"\\u\" must be followed by four hexadecimal digits");
     }
 
   if (unit >= 0xdc00 && unit <= 0xdfff)
@@ -583,7 +584,8 @@ scan_unicode_escape (HsJsonReader *self)
       if (low < 0xdc00 || low > 0xdfff)
         {
           mark_here (self);
-          return fail (self, HS_JSON_ERROR_ENCODING, "lone UTF-16 surrogate \"%.6s\" in a string", p);
+          return fail (self, HS_JSON_ERROR_ENCODING,
+                       "lone UTF-16 surrogate \"%.6s\" in a string", p);
         }
 
       ch = 0x10000 + (((gunichar) unit - 0xd800) << 10) + ((gunichar) low - 0xdc00);
@@ -640,7 +642,8 @@ scan_escape (HsJsonReader *self)
       mark_here (self);
       if (g_ascii_isgraph (p[1]))
         return fail (self, HS_JSON_ERROR_SYNTAX, "invalid escape \"\\%c\" in a string", p[1]);
-      return fail (self, HS_JSON_ERROR_SYNTAX, "invalid escape in a string: \"\\\" must be followed by one of \"\\/bfnrtu");
+      return fail (self, HS_JSON_ERROR_SYNTAX,
+                   "invalid escape in a string: \"\\\" must be followed by one of \"\\/bfnrtu");
     }
 
   if (!append_text (self, &c, 1))
