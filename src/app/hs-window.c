@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hs-claims-page.h"
 #include "hs-window.h"
 
 struct _HsWindow
@@ -16,61 +17,51 @@ struct _HsWindow
   AdwApplicationWindow  parent_instance;
 
   HsStore              *store;
-  HsClaimList          *claims;
   GSettings            *settings;
 
   /* Template children */
+  AdwToastOverlay      *toast_overlay;
   AdwViewStack         *stack;
-  GtkListView          *claims_view;
-  GtkListItemFactory   *claims_factory;
+  HsClaimsPage         *claims_page;
 };
 
 G_DEFINE_FINAL_TYPE (HsWindow, hs_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static void
-claims_setup_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 gpointer                  user_data)
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *heading = gtk_label_new (NULL);
-  GtkWidget *text = gtk_label_new (NULL);
+  HsWindow *self = HS_WINDOW (widget);
 
-  gtk_widget_add_css_class (box, "claim-row");
-  gtk_label_set_xalign (GTK_LABEL (heading), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (heading), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (heading, "dim-label");
-  gtk_widget_add_css_class (heading, "caption");
-  gtk_label_set_xalign (GTK_LABEL (text), 0);
-  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
-  gtk_widget_add_css_class (text, "claim-text");
-  gtk_box_append (GTK_BOX (box), heading);
-  gtk_box_append (GTK_BOX (box), text);
-  gtk_list_item_set_child (item, box);
+  if (self->store == NULL)
+    return;
+  adw_view_stack_set_visible_child_name (self->stack, "claims");
+  hs_claims_page_focus_search (self->claims_page);
 }
 
-/* Data reaches labels as text, never as markup: a claim quoting "<b>" shows
- * those three characters. */
+/* Typing anywhere in the window searches claims, but only while the
+ * Claims page is the one shown. */
 static void
-claims_bind_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                gpointer                  user_data)
+visible_page_cb (AdwViewStack *stack,
+                 GParamSpec   *pspec,
+                 HsWindow     *self)
 {
-  HsClaim *claim = gtk_list_item_get_item (item);
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *heading = gtk_widget_get_first_child (box);
-  GtkWidget *text = gtk_widget_get_next_sibling (heading);
-  HsSpeaker *speaker = hs_claim_get_speaker (claim);
-  HsDate stated_on = hs_claim_get_stated_on (claim);
-  g_autofree char *name = speaker ? hs_speaker_dup_display_name (speaker) : NULL;
-  g_autofree char *line = NULL;
-  char date[HS_DATE_BUFSIZE];
+  const char *name = adw_view_stack_get_visible_child_name (stack);
+  GtkSearchEntry *entry = hs_claims_page_get_search_entry (self->claims_page);
 
-  line = g_strdup_printf ("%s · %s", name ? name : hs_claim_get_speaker_id (claim),
-                          hs_date_to_buffer (&stated_on, date));
-  gtk_label_set_text (GTK_LABEL (heading), line);
-  gtk_label_set_text (GTK_LABEL (text), hs_claim_get_text (claim));
+  gtk_search_entry_set_key_capture_widget (entry, g_strcmp0 (name, "claims") == 0 ? GTK_WIDGET (self)
+                                                                                 : NULL);
+}
+
+static void
+show_speaker_cb (HsClaimsPage *page,
+                 const char   *speaker_id,
+                 HsWindow     *self)
+{
+  /* Until the Speakers page exists, a speaker's claims are the claims
+   * filtered by speaker. */
+  hs_claims_page_filter_speaker (self->claims_page, speaker_id);
 }
 
 static void
@@ -79,7 +70,6 @@ hs_window_dispose (GObject *object)
   HsWindow *self = (HsWindow *) object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), HS_TYPE_WINDOW);
-  g_clear_object (&self->claims);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
 
@@ -94,10 +84,14 @@ hs_window_class_init (HsWindowClass *klass)
 
   object_class->dispose = hs_window_dispose;
 
+  g_type_ensure (HS_TYPE_CLAIMS_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/hs-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, HsWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, HsWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, HsWindow, claims_view);
-  gtk_widget_class_bind_template_child (widget_class, HsWindow, claims_factory);
+  gtk_widget_class_bind_template_child (widget_class, HsWindow, claims_page);
+
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
 }
 
 static void
@@ -105,8 +99,8 @@ hs_window_init (HsWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  g_signal_connect (self->claims_factory, "setup", G_CALLBACK (claims_setup_cb), self);
-  g_signal_connect (self->claims_factory, "bind", G_CALLBACK (claims_bind_cb), self);
+  g_signal_connect (self->stack, "notify::visible-child-name", G_CALLBACK (visible_page_cb), self);
+  g_signal_connect (self->claims_page, "show-speaker", G_CALLBACK (show_speaker_cb), self);
 
   /* The window remembers its size, its maximized state and its page. */
   self->settings = g_settings_new (APP_ID);
@@ -153,17 +147,8 @@ hs_window_new (HsApplication *application,
     }
 
   self->store = g_object_ref (store);
-  self->claims = hs_claim_list_new (store);
-  {
-    g_autoptr(GError) error = NULL;
-    HsQuery query;
-
-    hs_query_init (&query);
-    if (!hs_claim_list_set_query (self->claims, &query, &error))
-      g_warning ("Cannot list claims: %s", error->message);
-  }
-  gtk_list_view_set_model (self->claims_view,
-                           GTK_SELECTION_MODEL (gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->claims)))));
+  hs_claims_page_set_store (self->claims_page, store);
+  visible_page_cb (self->stack, NULL, self);
 
   return self;
 }
