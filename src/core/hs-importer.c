@@ -341,6 +341,8 @@ typedef struct
   Where  dates;      /* earliest or latest, when given */
   Where *relations;  /* one per relation */
   Where *resolutions;
+  guint *resolution_index;  /* each entry's index in the file, or NULL when in file order */
+  gboolean csv;      /* problems name CSV columns rather than JSON paths */
   gboolean explicit_earliest;
   gboolean explicit_latest;
 } ClaimWhere;
@@ -351,6 +353,8 @@ import_resolutions (Import        *imp,
                     HsClaim       *stored,
                     GListModel    *incoming,
                     const Where   *where,
+                    const guint   *index,
+                    gboolean       csv,
                     GError       **error)
 {
   HsDate stated = hs_claim_get_stated_on (claim);
@@ -368,7 +372,10 @@ import_resolutions (Import        *imp,
       HsDate first = hs_date_first_day (&on);
       HsDate last = hs_date_last_day (&on);
       char on_text[HS_DATE_BUFSIZE];
-      gsize mark = path_push (imp, ".prediction.resolutions[%u]", i);
+      /* In CSV the entry is the status of its row, dated in status_on. */
+      gsize mark = csv
+                   ? path_push (imp, "status_on")
+                   : path_push (imp, ".prediction.resolutions[%u]", index != NULL ? index[i] : i);
       gboolean bad = FALSE;
 
       hs_date_to_buffer (&on, on_text);
@@ -536,7 +543,7 @@ import_claim (Import      *imp,
 
       if (!where->explicit_earliest || !where->explicit_latest)
         {
-          mark = path_push (imp, ".prediction.horizon");
+          mark = path_push (imp, where->csv ? "horizon" : ".prediction.horizon");
           if (!hs_horizon_derive (hs_prediction_get_horizon (prediction), &stated, &earliest,
                                   &latest, &horizon_error))
             {
@@ -580,7 +587,7 @@ import_claim (Import      *imp,
         {
           char a[HS_DATE_BUFSIZE], b[HS_DATE_BUFSIZE];
 
-          mark = path_push (imp, ".prediction.latest");
+          mark = path_push (imp, where->csv ? "latest" : ".prediction.latest");
           add_problem_at (imp, where->dates.line, where->dates.column, FALSE,
                           "%s is before the earliest date %s", hs_date_to_buffer (&latest, a),
                           hs_date_to_buffer (&earliest, b));
@@ -694,7 +701,7 @@ import_claim (Import      *imp,
           g_list_store_append (incoming, item);
         }
       if (!import_resolutions (imp, claim, stored, G_LIST_MODEL (incoming), where->resolutions,
-                               error))
+                               where->resolution_index, where->csv, error))
         return FALSE;
     }
 
@@ -1985,6 +1992,8 @@ import_claim_in (Import   *imp,
                  GError  **error)
 {
   g_autoptr(HsClaim) claim = hs_claim_new (in->id, in->speaker, in->text);
+  g_autoptr(GArray) file_index = NULL;
+  gboolean ok;
 
   hs_claim_set_source_id (claim, in->source);
   hs_claim_set_quote (claim, in->quote);
@@ -2038,6 +2047,8 @@ import_claim_in (Import   *imp,
       GListModel *history = hs_prediction_get_resolutions (hs_claim_get_prediction (claim));
       g_autoptr(GArray) sorted = g_array_sized_new (FALSE, FALSE, sizeof (Where), in->resolutions->len);
 
+      /* Problems name an entry by its index in the file, not in the history. */
+      file_index = g_array_sized_new (FALSE, FALSE, sizeof (guint), in->resolutions->len);
       for (guint i = 0; i < g_list_model_get_n_items (history); i++)
         {
           g_autoptr(HsResolution) item = g_list_model_get_item (history, i);
@@ -2045,13 +2056,17 @@ import_claim_in (Import   *imp,
 
           g_ptr_array_find (in->resolutions, item, &k);
           g_array_append_val (sorted, g_array_index (in->resolution_where, Where, k));
+          g_array_append_val (file_index, k);
         }
       g_array_unref (in->resolution_where);
       in->resolution_where = g_steal_pointer (&sorted);
       in->where.resolutions = (Where *) (gpointer) in->resolution_where->data;
+      in->where.resolution_index = (guint *) (gpointer) file_index->data;
     }
 
-  return import_claim (imp, claim, &in->where, in->has_stated_on, error);
+  ok = import_claim (imp, claim, &in->where, in->has_stated_on, error);
+  in->where.resolution_index = NULL;
+  return ok;
 }
 
 static gboolean
@@ -2158,7 +2173,13 @@ document_member (Json        *json,
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
     if (strcmp (name, sections[i]) == 0)
       {
-        if ((int) i <= in->section)
+        if ((int) i == in->section)
+          {
+            add_problem_at (json->imp, where.line, where.column, FALSE,
+                            "“%s” appears twice; give each section once", name);
+            return json_skip (json, token, error);
+          }
+        if ((int) i < in->section)
           {
             add_problem_at (json->imp, where.line, where.column, FALSE,
                             "“%s” must come before “%s”: sections are read in the order "
@@ -2342,10 +2363,12 @@ import_csv (Import        *imp,
       HsDate status_on = { 0 };
       g_autofree char *evidence = NULL, *evidence_url = NULL;
       Where status_where = { line, 1 };
+      Where status_on_where = { line, 1 };
 
       g_string_truncate (imp->path, 0);
       claim_in_init (&in);
       in.is_prediction = TRUE;
+      in.where.csv = TRUE;
       in.where.record = (Where) { line, 1 };
 
       if (n != n_header)
@@ -2462,6 +2485,7 @@ import_csv (Import        *imp,
                 status = value.number;
               break;
             case COL_STATUS_ON:
+              status_on_where = where;
               if (parse_value (imp, VALUE_DATE, where, text, length, &value))
                 status_on = value.date;
               break;
@@ -2502,8 +2526,13 @@ import_csv (Import        *imp,
           if ((HsStatus) status != current)
             {
               if (!hs_date_is_set (&status_on))
-                add_problem_at (imp, status_where.line, status_where.column, FALSE,
-                                "a status needs the date it applies from in status_on");
+                {
+                  gsize mark = path_push (imp, "status");
+
+                  add_problem_at (imp, status_where.line, status_where.column, FALSE,
+                                  "a status needs the date it applies from in status_on");
+                  path_pop (imp, mark);
+                }
               else
                 {
                   HsResolution *resolution = hs_resolution_new (NULL, status, &status_on);
@@ -2511,7 +2540,8 @@ import_csv (Import        *imp,
                   hs_resolution_set_evidence (resolution, evidence);
                   hs_resolution_set_url (resolution, evidence_url);
                   g_ptr_array_add (in.resolutions, resolution);
-                  g_array_append_val (in.resolution_where, status_where);
+                  /* A problem with the entry is a problem with its date. */
+                  g_array_append_val (in.resolution_where, status_on_where);
                 }
             }
         }

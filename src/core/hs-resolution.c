@@ -227,12 +227,17 @@ hs_resolution_dup_recorded_at_string (HsResolution *self)
 }
 
 /* History order: by the date an entry applies from, then by when it was
- * recorded. The current status is the last entry in this order. */
+ * recorded. The current status is the last entry in this order. A coarse
+ * date applies from its first day, exactly as the store orders entries by
+ * their on_day: "2026-08" and "2026-08-01" tie, and the later record wins,
+ * so the status a list filters by is the one a detail view shows. */
 int
 hs_resolution_compare (HsResolution *a,
                        HsResolution *b)
 {
-  int cmp = hs_date_compare (&a->on, &b->on);
+  HsDate a_day = hs_date_first_day (&a->on);
+  HsDate b_day = hs_date_first_day (&b->on);
+  int cmp = hs_date_compare (&a_day, &b_day);
 
   if (cmp != 0)
     return cmp;

@@ -23,6 +23,14 @@ add_term (HsSearch   *self,
 {
   glong chars;
 
+  /* A quoted phrase of spaces is no term: it would match almost anything. */
+  while (len > 0 && g_ascii_isspace (term[0]))
+    {
+      term++;
+      len--;
+    }
+  while (len > 0 && g_ascii_isspace (term[len - 1]))
+    len--;
   if (len == 0 || *n_terms >= HS_SEARCH_MAX_TERMS)
     return;
   (*n_terms)++;

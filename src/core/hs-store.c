@@ -1427,8 +1427,10 @@ build_claim_order (const HsQuery *query,
       break;
     }
 
-  if (query != NULL && query->limit > 0)
-    g_string_append_printf (sql, " LIMIT %u OFFSET %u", query->limit, query->offset);
+  /* An offset without a limit still skips rows: LIMIT -1 is SQLite's "no limit". */
+  if (query != NULL && (query->limit > 0 || query->offset > 0))
+    g_string_append_printf (sql, " LIMIT %" G_GINT64_FORMAT " OFFSET %u",
+                            query->limit > 0 ? (gint64) query->limit : -1, query->offset);
 }
 
 /* Queries built from filters differ each time, so they are prepared here and
@@ -1617,8 +1619,10 @@ hs_store_list_speakers (HsStore       *self,
   if (query != NULL && query->source_id != NULL)
     clause_add (&clause, "EXISTS (SELECT 1 FROM claims c WHERE c.speaker_id = s.id"
                 " AND c.source_id = ?)", query->source_id);
+  /* In parentheses, like the clauses above, so that the renumbering below
+   * finds it: a bare "?" after a reused ?1 would become ?1 itself. */
   if (query != NULL && query->speaker_id != NULL)
-    clause_add (&clause, "s.id = ?", query->speaker_id);
+    clause_add (&clause, "(s.id = ?)", query->speaker_id);
   if (query != NULL && query->search != NULL && *query->search != '\0')
     {
       g_autoptr(GString) like = g_string_new ("%");
@@ -1630,31 +1634,15 @@ hs_store_list_speakers (HsStore       *self,
           g_string_append_c (like, *p);
         }
       g_string_append_c (like, '%');
+      /* Name, native name or any alias: the pattern is bound three times. */
       g_string_append (clause.sql,
-                       " AND (s.name LIKE ?1 ESCAPE '\\' OR s.native_name LIKE ?1 ESCAPE '\\'"
+                       " AND (s.name LIKE ? ESCAPE '\\' OR s.native_name LIKE ? ESCAPE '\\'"
                        " OR EXISTS (SELECT 1 FROM speaker_aliases a WHERE a.speaker_id = s.id"
-                       " AND a.alias LIKE ?1 ESCAPE '\\'))");
-      /* ?1 is reused, so this must be the first parameter: put it first. */
-      g_ptr_array_insert (clause.texts, 0, g_strdup (like->str));
-      g_string_replace (clause.sql, "= ?)", "= ?NEXT)", 0);
+                       " AND a.alias LIKE ? ESCAPE '\\'))");
+      for (guint i = 0; i < 3; i++)
+        g_ptr_array_add (clause.texts, g_strdup (like->str));
     }
   g_string_append (clause.sql, " ORDER BY s.name, s.id");
-
-  /* Renumber plain parameters after a reused ?1 so that they bind in order. */
-  if (strstr (clause.sql->str, "?NEXT") != NULL)
-    {
-      guint n = 2;
-      char *at;
-
-      while ((at = strstr (clause.sql->str, "?NEXT")) != NULL)
-        {
-          g_autofree char *number = g_strdup_printf ("?%u", n++);
-          gsize pos = at - clause.sql->str;
-
-          g_string_erase (clause.sql, pos, 5);
-          g_string_insert (clause.sql, pos, number);
-        }
-    }
 
   if (!(stmt = prepare_clause (self, &clause, error)))
     return NULL;
