@@ -36,7 +36,8 @@ G_DEFINE_FINAL_TYPE (HsStore, hs_store, G_TYPE_OBJECT)
 G_DEFINE_QUARK (hs-store-error-quark, hs_store_error)
 
 /* The current status of a prediction: the entry with the latest "on" date,
- * the later record breaking ties; open without entries. */
+ * the later record breaking ties; open without entries. Since version 2 the
+ * triggers keep it in predictions.status, which queries read. */
 #define STATUS_OF(claim_id_expr)                                               \
   "COALESCE((SELECT r.status FROM resolutions r WHERE r.claim_id = " claim_id_expr \
   " ORDER BY r.on_day DESC, r.recorded_at DESC, r.seq DESC LIMIT 1), 'open')"
@@ -168,6 +169,31 @@ static const char *migrations[] = {
   "  INSERT INTO claims_fts (rowid, text, quote, original_text)"
   "  VALUES (new.rowid, new.text, new.quote, new.original_text);"
   "END;",
+
+  /* 1 → 2: the current status kept on the prediction. Version 1 derived it
+   * from the history in every query; with a million predictions, filtering
+   * by status or scoring then meant a subquery per row. Triggers keep the
+   * column right whatever writes the history. And a table for the few
+   * facts a scorecard keeps about itself (when due predictions were last
+   * announced). */
+  "ALTER TABLE predictions ADD COLUMN status TEXT NOT NULL DEFAULT 'open'"
+  "  CHECK (status IN ('open', 'confirmed', 'partial', 'refuted', 'ambiguous'));"
+  "UPDATE predictions SET status = " STATUS_OF ("predictions.claim_id") ";"
+  "CREATE INDEX predictions_by_status ON predictions (status, due_day);"
+  "CREATE TRIGGER resolutions_status_insert AFTER INSERT ON resolutions BEGIN"
+  "  UPDATE predictions SET status = " STATUS_OF ("new.claim_id") " WHERE claim_id = new.claim_id;"
+  "END;"
+  "CREATE TRIGGER resolutions_status_delete AFTER DELETE ON resolutions BEGIN"
+  "  UPDATE predictions SET status = " STATUS_OF ("old.claim_id") " WHERE claim_id = old.claim_id;"
+  "END;"
+  "CREATE TRIGGER resolutions_status_update AFTER UPDATE ON resolutions BEGIN"
+  "  UPDATE predictions SET status = " STATUS_OF ("old.claim_id") " WHERE claim_id = old.claim_id;"
+  "  UPDATE predictions SET status = " STATUS_OF ("new.claim_id") " WHERE claim_id = new.claim_id;"
+  "END;"
+  "CREATE TABLE meta ("
+  "  key TEXT PRIMARY KEY NOT NULL,"
+  "  value TEXT"
+  ") WITHOUT ROWID;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == HS_STORE_SCHEMA_VERSION);
@@ -474,9 +500,12 @@ backup_before_migration (HsStore  *self,
   g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
   g_autofree char *backup = g_strdup_printf ("%s.v%" G_GINT64_FORMAT "-%s.bak",
                                              self->path, from_version, stamp);
-  g_autofree char *sql = sqlite3_mprintf ("VACUUM INTO %Q", backup);
+  char *sql = sqlite3_mprintf ("VACUUM INTO %Q", backup);
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
 
-  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+  /* SQLite's allocator, not GLib's. */
+  sqlite3_free (sql);
+  if (rc != SQLITE_OK)
     return hs_store_set_sqlite_error (self, error, "backing up the database before upgrading it");
   g_debug ("Backed up %s to %s before migrating it", self->path, backup);
   return TRUE;
@@ -1376,7 +1405,7 @@ build_claim_filter (const HsQuery *query,
     clause_add (clause, "p.claim_id IS NOT NULL", NULL);
 
   if (query->status >= 0)
-    clause_add (clause, STATUS_OF ("c.id") " = ?", hs_status_to_string (query->status));
+    clause_add (clause, "p.status = ?", hs_status_to_string (query->status));
   if (hs_date_is_set (&query->due_before))
     clause_add_day (clause, "p.due_day < ?", &query->due_before, FALSE);
   if (hs_date_is_set (&query->stated_from))
@@ -2456,7 +2485,7 @@ hs_store_scorecard (HsStore       *self,
 
   hs_date_to_buffer (&today, today_text);
   clause_init (&clause, "WITH cur AS (SELECT c.speaker_id AS speaker_id, p.probability AS probability,"
-                        " p.due_day AS due_day, " STATUS_OF ("c.id") " AS status");
+                        " p.due_day AS due_day, p.status AS status");
   build_claim_filter (&cut, &clause, TRUE);
   g_string_append (clause.sql,
                    ") SELECT cur.speaker_id, count(*),"
@@ -2544,7 +2573,7 @@ hs_store_calibration (HsStore       *self,
   cut.search = NULL;
 
   clause_init (&clause, "WITH cur AS (SELECT p.probability AS probability, "
-                        OUTCOME_OF (STATUS_OF ("c.id")) " AS outcome");
+                        OUTCOME_OF ("p.status") " AS outcome");
   build_claim_filter (&cut, &clause, TRUE);
   g_string_append_printf (clause.sql,
                           " AND p.probability IS NOT NULL)"

@@ -33,7 +33,7 @@ typedef enum
 
 /* The schema this build writes. Older files are migrated forward (after a
  * backup); newer ones are refused. */
-#define HS_STORE_SCHEMA_VERSION 1
+#define HS_STORE_SCHEMA_VERSION 2
 
 typedef enum
 {

@@ -491,7 +491,14 @@ test_open_migrate (Fixture       *fixture,
   dir = g_dir_open (fixture->dir, 0, NULL);
   while ((name = g_dir_read_name (dir)) != NULL)
     if (g_str_has_prefix (name, backup_prefix) && g_str_has_suffix (name, ".bak"))
-      backups++;
+      {
+        /* The backup is the file as it was: still version 1. */
+        g_autofree char *backup = g_build_filename (fixture->dir, name, NULL);
+        g_autofree char *backup_version = sqlite_query_text (backup, "PRAGMA user_version");
+
+        g_assert_cmpstr (backup_version, ==, "1");
+        backups++;
+      }
   g_dir_close (dir);
   g_assert_cmpuint (backups, ==, HS_STORE_SCHEMA_VERSION > 1 ? 1 : 0);
 
@@ -516,6 +523,16 @@ test_open_migrate (Fixture       *fixture,
   g_assert_cmpfloat_with_epsilon (hs_prediction_get_probability (hs_claim_get_prediction (ambiguous)),
                                   0.2, 1e-12);
 
+  /* The statuses the old file derived from its history are what filtering
+   * by status finds now. */
+  hs_query_init (&query);
+  query.status = HS_STATUS_REFUTED;
+  g_assert_cmpint (hs_store_count_claims (store, &query, &error), ==, 1);
+  query.status = HS_STATUS_AMBIGUOUS;
+  g_assert_cmpint (hs_store_count_claims (store, &query, &error), ==, 1);
+  query.status = HS_STATUS_OPEN;
+  g_assert_cmpint (hs_store_count_claims (store, &query, &error), ==, 2);
+
   /* The full-text index came along: a Chinese substring finds its claim. */
   hs_query_init (&query);
   query.search = "智能体";
@@ -534,6 +551,9 @@ test_open_migrate (Fixture       *fixture,
                                           &error));
   g_assert_no_error (error);
   g_assert_cmpint (test_count (store, HS_OBJECT_RESOLUTION), ==, 3);
+  hs_query_init (&query);
+  query.status = HS_STATUS_CONFIRMED;
+  g_assert_cmpint (hs_store_count_claims (store, &query, &error), ==, 1);
 
   test_assert_finalize (&store);
   test_assert_finalize (&refuted);
