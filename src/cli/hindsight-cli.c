@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "hindsight-chart.h"
 #include "hindsight-core.h"
 #include "hs-cli-output.h"
 
@@ -49,6 +50,8 @@ static gboolean opt_json;
 static char *opt_speaker, *opt_topic, *opt_source, *opt_status, *opt_search, *opt_due_before;
 static char *opt_kind, *opt_from, *opt_to, *opt_format, *opt_on_conflict;
 static char *opt_on, *opt_evidence, *opt_url;
+static char *opt_output, *opt_theme;
+static double opt_width = 1200, opt_height = 700, opt_scale = 1;
 static int opt_within = 30;
 static int opt_limit = 0;
 
@@ -98,6 +101,17 @@ static const GOptionEntry resolve_entries[] = {
   { "on", 0, 0, G_OPTION_ARG_STRING, &opt_on, "The date the status applies from", "DATE" },
   { "evidence", 0, 0, G_OPTION_ARG_STRING, &opt_evidence, "What shows it", "TEXT" },
   { "url", 0, 0, G_OPTION_ARG_STRING, &opt_url, "A link to the evidence (http or https)", "URL" },
+  { NULL }
+};
+
+static const GOptionEntry chart_entries[] = {
+  { "format", 0, 0, G_OPTION_ARG_STRING, &opt_format, "png, svg or pdf (default: by the output's extension)",
+    "FORMAT" },
+  { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_output, "The file to write", "FILE" },
+  { "width", 0, 0, G_OPTION_ARG_DOUBLE, &opt_width, "Width in pixels (points for SVG and PDF); default 1200", "W" },
+  { "height", 0, 0, G_OPTION_ARG_DOUBLE, &opt_height, "Height; default 700", "H" },
+  { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &opt_scale, "Pixels per unit in a PNG: 2 for a crisp image; default 1", "S" },
+  { "theme", 0, 0, G_OPTION_ARG_STRING, &opt_theme, "light (default), dark or high-contrast", "THEME" },
   { NULL }
 };
 
@@ -941,6 +955,59 @@ cmd_scorecard (Cli *cli)
   return finish_output (&out);
 }
 
+static int
+cmd_chart (Cli *cli)
+{
+  static const GOptionEntry *groups[] = { chart_entries, filter_entries, NULL };
+  g_autoptr(HsStore) store = NULL;
+  g_autoptr(HsChart) chart = NULL;
+  g_autoptr(GError) error = NULL;
+  HsChartFormat format;
+  HsChartTheme theme = HS_CHART_THEME_LIGHT;
+  HsQuery query;
+  int status = EXIT_OK;
+
+  if (!parse_options (cli, "KIND --format png|svg|pdf --output FILE [--width W --height H]", groups,
+                      &status) ||
+      !expect_arguments (cli, 1, "KIND (one of: timeline, timeline-topics, scorecard, calibration, due)",
+                         &status))
+    return status;
+  if (opt_output == NULL)
+    return fail (EXIT_USAGE, "chart needs --output FILE (see hindsight-cli chart --help)");
+
+  if (opt_format == NULL)
+    {
+      const char *dot = strrchr (opt_output, '.');
+      g_autofree char *extension = dot ? g_ascii_strdown (dot + 1, -1) : NULL;
+
+      if (!hs_chart_format_from_string (extension, &format))
+        return fail (EXIT_USAGE, "%s: cannot tell the format from the name; use --format png, svg "
+                                 "or pdf", opt_output);
+    }
+  else if (!hs_chart_format_from_string (opt_format, &format))
+    return fail (EXIT_USAGE, "--format: “%s” is not a chart format; expected png, svg or pdf",
+                 opt_format);
+  if (opt_theme != NULL && !hs_chart_theme_from_string (opt_theme, &theme))
+    return fail (EXIT_USAGE, "--theme: “%s” is not a theme; expected light, dark or high-contrast",
+                 opt_theme);
+
+  if (!(store = open_store (cli, &status)) || !build_query (store, &query, &status))
+    return status;
+
+  if (!(chart = hs_chart_new_for_kind (cli->argv[1], store, &query, &error)))
+    return fail (g_error_matches (error, HS_CHART_ERROR, HS_CHART_ERROR_UNKNOWN_KIND) ? EXIT_USAGE
+                                                                                       : EXIT_BAD_INPUT,
+                 "%s", error->message);
+  hs_chart_set_theme (chart, theme);
+
+  if (!hs_chart_export (chart, format, opt_output, opt_width, opt_height, opt_scale, &error))
+    return fail_error (error);
+
+  if (!opt_json)
+    g_print ("Wrote the %s chart to %s.\n", cli->argv[1], opt_output);
+  return EXIT_OK;
+}
+
 static const Command commands[] = {
   { "init", "", "Create the database and load the bundled dataset if it is empty", cmd_init },
   { "import", "FILE", "Import a JSON or CSV file, all or nothing, and print what changed", cmd_import },
@@ -956,6 +1023,7 @@ static const Command commands[] = {
   { "history", "ID", "Show a prediction's resolution history", cmd_history },
   { "due", "[--within DAYS]", "List overdue and upcoming predictions", cmd_due },
   { "scorecard", "", "Per-speaker scores: hit rate with its interval, Brier score", cmd_scorecard },
+  { "chart", "KIND --format F --output FILE", "Render a chart (timeline, scorecard, calibration, due) as PNG, SVG or PDF", cmd_chart },
 };
 
 static void

@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include "hs-aggregate.h"
 #include "hs-claim.h"
 #include "hs-claim-list.h"
 #include "hs-csv.h"

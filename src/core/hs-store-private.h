@@ -11,6 +11,30 @@
 
 G_BEGIN_DECLS
 
+/* A WHERE clause under construction, with its parameters in order. Every
+ * value reaches SQLite as a bound parameter, never as SQL text. */
+typedef struct
+{
+  GString   *sql;
+  GPtrArray *texts;  /* parameter values, all text */
+} HsClause;
+
+void          hs_clause_init                 (HsClause        *clause,
+                                           const char    *select);
+void          hs_clause_add                  (HsClause        *clause,
+                                           const char    *condition,
+                                           const char    *value);
+void          hs_clause_clear                (HsClause        *clause);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (HsClause, hs_clause_clear)
+
+void          hs_store_build_claim_filter (const HsQuery *query,
+                                           HsClause        *clause,
+                                           gboolean       for_predictions);
+sqlite3_stmt *hs_store_prepare_clause     (HsStore       *self,
+                                           HsClause        *clause,
+                                           GError       **error);
+
 sqlite3      *hs_store_get_db             (HsStore       *self);
 sqlite3_stmt *hs_store_prepare            (HsStore       *self,
                                            const char    *sql,

@@ -1344,16 +1344,9 @@ hs_query_init (HsQuery *query)
   query->sort = HS_QUERY_SORT_NEWEST;
 }
 
-/* A WHERE clause under construction, with its parameters in order. Every
- * value reaches SQLite as a bound parameter, never as SQL text. */
-typedef struct
-{
-  GString   *sql;
-  GPtrArray *texts;  /* parameter values, all text */
-} Clause;
 
-static void
-clause_add (Clause     *clause,
+void
+hs_clause_add (HsClause     *clause,
             const char *condition,
             const char *value)
 {
@@ -1364,7 +1357,7 @@ clause_add (Clause     *clause,
 }
 
 static void
-clause_add_day (Clause       *clause,
+add_day_condition (HsClause       *clause,
                 const char   *condition,
                 const HsDate *date,
                 gboolean      last)
@@ -1372,13 +1365,13 @@ clause_add_day (Clause       *clause,
   HsDate day = last ? hs_date_last_day (date) : hs_date_first_day (date);
   char buf[HS_DATE_BUFSIZE];
 
-  clause_add (clause, condition, hs_date_to_buffer (&day, buf));
+  hs_clause_add (clause, condition, hs_date_to_buffer (&day, buf));
 }
 
 /* The claims a query selects, as a FROM … WHERE … that selects c and p. */
-static void
-build_claim_filter (const HsQuery *query,
-                    Clause        *clause,
+void
+hs_store_build_claim_filter (const HsQuery *query,
+                    HsClause        *clause,
                     gboolean       for_predictions)
 {
   g_string_append (clause->sql,
@@ -1390,35 +1383,35 @@ build_claim_filter (const HsQuery *query,
     return;
 
   if (query->speaker_id != NULL)
-    clause_add (clause, "c.speaker_id = ?", query->speaker_id);
+    hs_clause_add (clause, "c.speaker_id = ?", query->speaker_id);
   if (query->source_id != NULL)
-    clause_add (clause, "c.source_id = ?", query->source_id);
+    hs_clause_add (clause, "c.source_id = ?", query->source_id);
   if (query->topic_id != NULL)
-    clause_add (clause,
+    hs_clause_add (clause,
                 "EXISTS (SELECT 1 FROM claim_topics t WHERE t.claim_id = c.id AND t.topic_id = ?)",
                 query->topic_id);
 
   if (query->kind == HS_QUERY_KIND_CLAIMS)
-    clause_add (clause, "p.claim_id IS NULL", NULL);
+    hs_clause_add (clause, "p.claim_id IS NULL", NULL);
   else if (!for_predictions && (query->kind == HS_QUERY_KIND_PREDICTIONS || query->status >= 0 ||
                                 hs_date_is_set (&query->due_before)))
-    clause_add (clause, "p.claim_id IS NOT NULL", NULL);
+    hs_clause_add (clause, "p.claim_id IS NOT NULL", NULL);
 
   if (query->status >= 0)
-    clause_add (clause, "p.status = ?", hs_status_to_string (query->status));
+    hs_clause_add (clause, "p.status = ?", hs_status_to_string (query->status));
   if (hs_date_is_set (&query->due_before))
-    clause_add_day (clause, "p.due_day < ?", &query->due_before, FALSE);
+    add_day_condition (clause, "p.due_day < ?", &query->due_before, FALSE);
   if (hs_date_is_set (&query->stated_from))
-    clause_add_day (clause, "c.stated_day >= ?", &query->stated_from, FALSE);
+    add_day_condition (clause, "c.stated_day >= ?", &query->stated_from, FALSE);
   if (hs_date_is_set (&query->stated_to))
-    clause_add_day (clause, "c.stated_day <= ?", &query->stated_to, TRUE);
+    add_day_condition (clause, "c.stated_day <= ?", &query->stated_to, TRUE);
 
   if (query->search != NULL)
     {
       g_autoptr(HsSearch) search = hs_search_new (query->search);
 
       if (search->match != NULL)
-        clause_add (clause, "c.rowid IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)",
+        hs_clause_add (clause, "c.rowid IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)",
                     search->match);
       for (guint i = 0; i < search->like_patterns->len; i++)
         {
@@ -1464,9 +1457,9 @@ build_claim_order (const HsQuery *query,
 
 /* Queries built from filters differ each time, so they are prepared here and
  * finalized by the caller rather than cached. */
-static sqlite3_stmt *
-prepare_clause (HsStore  *self,
-                Clause   *clause,
+sqlite3_stmt *
+hs_store_prepare_clause (HsStore  *self,
+                HsClause   *clause,
                 GError  **error)
 {
   sqlite3_stmt *stmt = NULL;
@@ -1481,18 +1474,16 @@ prepare_clause (HsStore  *self,
   return stmt;
 }
 
-static void
-clause_clear (Clause *clause)
+void
+hs_clause_clear (HsClause *clause)
 {
   if (clause->sql != NULL)
     g_string_free (clause->sql, TRUE);
   g_clear_pointer (&clause->texts, g_ptr_array_unref);
 }
 
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Clause, clause_clear)
-
-static void
-clause_init (Clause     *clause,
+void
+hs_clause_init (HsClause     *clause,
              const char *select)
 {
   clause->sql = g_string_new (select);
@@ -1522,17 +1513,17 @@ hs_store_foreach_claim (HsStore       *self,
                         gpointer       user_data,
                         GError       **error)
 {
-  g_auto(Clause) clause = { NULL, NULL };
+  g_auto(HsClause) clause = { NULL, NULL };
   sqlite3_stmt *stmt;
   int rc;
 
   g_return_val_if_fail (HS_IS_STORE (self), FALSE);
 
-  clause_init (&clause, "SELECT " CLAIM_COLUMNS);
-  build_claim_filter (query, &clause, FALSE);
+  hs_clause_init (&clause, "SELECT " CLAIM_COLUMNS);
+  hs_store_build_claim_filter (query, &clause, FALSE);
   build_claim_order (query, clause.sql);
 
-  if (!(stmt = prepare_clause (self, &clause, error)))
+  if (!(stmt = hs_store_prepare_clause (self, &clause, error)))
     return FALSE;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -1570,18 +1561,18 @@ hs_store_query_claims (HsStore       *self,
                        const HsQuery *query,
                        GError       **error)
 {
-  g_auto(Clause) clause = { NULL, NULL };
+  g_auto(HsClause) clause = { NULL, NULL };
   g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt;
   int rc;
 
   g_return_val_if_fail (HS_IS_STORE (self), NULL);
 
-  clause_init (&clause, "SELECT c.rowid");
-  build_claim_filter (query, &clause, FALSE);
+  hs_clause_init (&clause, "SELECT c.rowid");
+  hs_store_build_claim_filter (query, &clause, FALSE);
   build_claim_order (query, clause.sql);
 
-  if (!(stmt = prepare_clause (self, &clause, error)))
+  if (!(stmt = hs_store_prepare_clause (self, &clause, error)))
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -1600,17 +1591,17 @@ hs_store_count_claims (HsStore       *self,
                        const HsQuery *query,
                        GError       **error)
 {
-  g_auto(Clause) clause = { NULL, NULL };
+  g_auto(HsClause) clause = { NULL, NULL };
   sqlite3_stmt *stmt;
   gint64 count = 0;
   int rc;
 
   g_return_val_if_fail (HS_IS_STORE (self), -1);
 
-  clause_init (&clause, "SELECT count(*)");
-  build_claim_filter (query, &clause, FALSE);
+  hs_clause_init (&clause, "SELECT count(*)");
+  hs_store_build_claim_filter (query, &clause, FALSE);
 
-  if (!(stmt = prepare_clause (self, &clause, error)))
+  if (!(stmt = hs_store_prepare_clause (self, &clause, error)))
     return -1;
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
@@ -1633,25 +1624,25 @@ hs_store_list_speakers (HsStore       *self,
                         const HsQuery *query,
                         GError       **error)
 {
-  g_auto(Clause) clause = { NULL, NULL };
+  g_auto(HsClause) clause = { NULL, NULL };
   g_autoptr(GPtrArray) speakers = g_ptr_array_new_with_free_func (g_object_unref);
   sqlite3_stmt *stmt;
   int rc;
 
   g_return_val_if_fail (HS_IS_STORE (self), NULL);
 
-  clause_init (&clause, "SELECT " SPEAKER_COLUMNS " FROM speakers s WHERE 1");
+  hs_clause_init (&clause, "SELECT " SPEAKER_COLUMNS " FROM speakers s WHERE 1");
   if (query != NULL && query->topic_id != NULL)
-    clause_add (&clause,
+    hs_clause_add (&clause,
                 "EXISTS (SELECT 1 FROM claims c JOIN claim_topics t ON t.claim_id = c.id"
                 " WHERE c.speaker_id = s.id AND t.topic_id = ?)", query->topic_id);
   if (query != NULL && query->source_id != NULL)
-    clause_add (&clause, "EXISTS (SELECT 1 FROM claims c WHERE c.speaker_id = s.id"
+    hs_clause_add (&clause, "EXISTS (SELECT 1 FROM claims c WHERE c.speaker_id = s.id"
                 " AND c.source_id = ?)", query->source_id);
   /* In parentheses, like the clauses above, so that the renumbering below
    * finds it: a bare "?" after a reused ?1 would become ?1 itself. */
   if (query != NULL && query->speaker_id != NULL)
-    clause_add (&clause, "(s.id = ?)", query->speaker_id);
+    hs_clause_add (&clause, "(s.id = ?)", query->speaker_id);
   if (query != NULL && query->search != NULL && *query->search != '\0')
     {
       g_autoptr(GString) like = g_string_new ("%");
@@ -1673,7 +1664,7 @@ hs_store_list_speakers (HsStore       *self,
     }
   g_string_append (clause.sql, " ORDER BY s.name, s.id");
 
-  if (!(stmt = prepare_clause (self, &clause, error)))
+  if (!(stmt = hs_store_prepare_clause (self, &clause, error)))
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -1705,29 +1696,29 @@ hs_store_list_sources (HsStore       *self,
                        const HsQuery *query,
                        GError       **error)
 {
-  g_auto(Clause) clause = { NULL, NULL };
+  g_auto(HsClause) clause = { NULL, NULL };
   g_autoptr(GPtrArray) sources = g_ptr_array_new_with_free_func (g_object_unref);
   sqlite3_stmt *stmt;
   int rc;
 
   g_return_val_if_fail (HS_IS_STORE (self), NULL);
 
-  clause_init (&clause, "SELECT " SOURCE_COLUMNS " FROM sources so WHERE 1");
+  hs_clause_init (&clause, "SELECT " SOURCE_COLUMNS " FROM sources so WHERE 1");
   if (query != NULL && query->speaker_id != NULL)
-    clause_add (&clause, "EXISTS (SELECT 1 FROM claims c WHERE c.source_id = so.id"
+    hs_clause_add (&clause, "EXISTS (SELECT 1 FROM claims c WHERE c.source_id = so.id"
                 " AND c.speaker_id = ?)", query->speaker_id);
   if (query != NULL && query->topic_id != NULL)
-    clause_add (&clause,
+    hs_clause_add (&clause,
                 "EXISTS (SELECT 1 FROM claims c JOIN claim_topics t ON t.claim_id = c.id"
                 " WHERE c.source_id = so.id AND t.topic_id = ?)", query->topic_id);
   if (query != NULL && query->source_id != NULL)
-    clause_add (&clause, "so.id = ?", query->source_id);
+    hs_clause_add (&clause, "so.id = ?", query->source_id);
   /* Sources sort by their own date; the text form sorts right for dates of
    * any precision once the "~" of approximate ones is skipped. */
   g_string_append (clause.sql,
                    " ORDER BY ltrim(coalesce(so.event_date, so.published, ''), '~') DESC, so.id");
 
-  if (!(stmt = prepare_clause (self, &clause, error)))
+  if (!(stmt = hs_store_prepare_clause (self, &clause, error)))
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (sources, load_source (stmt));
@@ -2461,7 +2452,7 @@ hs_store_scorecard (HsStore       *self,
                     const HsQuery *query,
                     GError       **error)
 {
-  g_auto(Clause) clause = { NULL, NULL };
+  g_auto(HsClause) clause = { NULL, NULL };
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) hs_score_row_free);
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GArray) sums = g_array_new (FALSE, FALSE, sizeof (double));
@@ -2484,9 +2475,9 @@ hs_store_scorecard (HsStore       *self,
   memset (&cut.due_before, 0, sizeof cut.due_before);
 
   hs_date_to_buffer (&today, today_text);
-  clause_init (&clause, "WITH cur AS (SELECT c.speaker_id AS speaker_id, p.probability AS probability,"
+  hs_clause_init (&clause, "WITH cur AS (SELECT c.speaker_id AS speaker_id, p.probability AS probability,"
                         " p.due_day AS due_day, p.status AS status");
-  build_claim_filter (&cut, &clause, TRUE);
+  hs_store_build_claim_filter (&cut, &clause, TRUE);
   g_string_append (clause.sql,
                    ") SELECT cur.speaker_id, count(*),"
                    " sum(status = 'confirmed'), sum(status = 'partial'), sum(status = 'refuted'),"
@@ -2499,7 +2490,7 @@ hs_store_scorecard (HsStore       *self,
                    " GROUP BY cur.speaker_id ORDER BY s.name, s.id");
   g_ptr_array_add (clause.texts, g_strdup (today_text));
 
-  if (!(stmt = prepare_clause (self, &clause, error)))
+  if (!(stmt = hs_store_prepare_clause (self, &clause, error)))
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -2548,7 +2539,7 @@ hs_store_calibration (HsStore       *self,
                       guint          n_bins,
                       GError       **error)
 {
-  g_auto(Clause) clause = { NULL, NULL };
+  g_auto(HsClause) clause = { NULL, NULL };
   g_autoptr(GArray) bins = NULL;
   HsQuery cut;
   sqlite3_stmt *stmt;
@@ -2572,16 +2563,16 @@ hs_store_calibration (HsStore       *self,
   cut.kind = HS_QUERY_KIND_PREDICTIONS;
   cut.search = NULL;
 
-  clause_init (&clause, "WITH cur AS (SELECT p.probability AS probability, "
+  hs_clause_init (&clause, "WITH cur AS (SELECT p.probability AS probability, "
                         OUTCOME_OF ("p.status") " AS outcome");
-  build_claim_filter (&cut, &clause, TRUE);
+  hs_store_build_claim_filter (&cut, &clause, TRUE);
   g_string_append_printf (clause.sql,
                           " AND p.probability IS NOT NULL)"
                           " SELECT min(CAST(probability * %u AS INTEGER), %u) AS bin, count(*),"
                           " avg(probability), avg(outcome) FROM cur WHERE outcome IS NOT NULL"
                           " GROUP BY bin", n_bins, n_bins - 1);
 
-  if (!(stmt = prepare_clause (self, &clause, error)))
+  if (!(stmt = hs_store_prepare_clause (self, &clause, error)))
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
