@@ -25,3 +25,4 @@
 #include "hs-store.h"
 #include "hs-topic.h"
 #include "hs-types.h"
+#include "hs-validate.h"

@@ -440,3 +440,76 @@ hs_store_export_file (HsStore         *self,
 
   return g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, error);
 }
+
+/**
+ * hs_store_export_selection:
+ * @speaker_ids: (nullable) (array zero-terminated=1): speakers to write
+ * @source_ids: (nullable) (array zero-terminated=1): sources to write
+ * @topic_ids: (nullable) (array zero-terminated=1): topics to write
+ * @claim_ids: (nullable) (element-type utf8): claims to write, in full
+ *
+ * Writes some records as an exchange file, for an undo of a deletion to
+ * import again. Ids that no longer exist are left out.
+ */
+gboolean
+hs_store_export_selection (HsStore             *self,
+                           GOutputStream       *stream,
+                           const char * const  *speaker_ids,
+                           const char * const  *source_ids,
+                           const char * const  *topic_ids,
+                           GPtrArray           *claim_ids,
+                           GCancellable        *cancellable,
+                           GError             **error)
+{
+  g_autoptr(HsJsonWriter) writer = hs_json_writer_new (stream, FALSE);
+
+  g_return_val_if_fail (HS_IS_STORE (self), FALSE);
+
+  hs_json_writer_begin_object (writer);
+  hs_json_writer_member_string (writer, "format", "hindsight");
+  hs_json_writer_member (writer, "version");
+  hs_json_writer_int (writer, 1);
+
+  hs_json_writer_member (writer, "speakers");
+  hs_json_writer_begin_array (writer);
+  for (guint i = 0; speaker_ids != NULL && speaker_ids[i] != NULL; i++)
+    {
+      g_autoptr(HsSpeaker) speaker = hs_store_get_speaker (self, speaker_ids[i], NULL);
+      if (speaker != NULL)
+        write_speaker (writer, speaker);
+    }
+  hs_json_writer_end_array (writer);
+
+  hs_json_writer_member (writer, "sources");
+  hs_json_writer_begin_array (writer);
+  for (guint i = 0; source_ids != NULL && source_ids[i] != NULL; i++)
+    {
+      g_autoptr(HsSource) source = hs_store_get_source (self, source_ids[i], NULL);
+      if (source != NULL)
+        write_source (writer, source);
+    }
+  hs_json_writer_end_array (writer);
+
+  hs_json_writer_member (writer, "topics");
+  hs_json_writer_begin_array (writer);
+  for (guint i = 0; topic_ids != NULL && topic_ids[i] != NULL; i++)
+    {
+      g_autoptr(HsTopic) topic = hs_store_get_topic (self, topic_ids[i], NULL);
+      if (topic != NULL)
+        write_topic (writer, topic);
+    }
+  hs_json_writer_end_array (writer);
+
+  hs_json_writer_member (writer, "claims");
+  hs_json_writer_begin_array (writer);
+  for (guint i = 0; claim_ids != NULL && i < claim_ids->len; i++)
+    {
+      g_autoptr(HsClaim) claim = hs_store_get_claim (self, g_ptr_array_index (claim_ids, i), NULL);
+      if (claim != NULL)
+        write_claim_cb (claim, writer);
+    }
+  hs_json_writer_end_array (writer);
+
+  hs_json_writer_end_object (writer);
+  return hs_json_writer_finish (writer, cancellable, error);
+}

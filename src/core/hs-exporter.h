@@ -34,6 +34,14 @@ gboolean hs_store_export_file (HsStore        *self,
                                const HsQuery  *query,
                                GCancellable   *cancellable,
                                GError        **error);
+gboolean hs_store_export_selection (HsStore            *self,
+                                    GOutputStream      *stream,
+                                    const char * const *speaker_ids,
+                                    const char * const *source_ids,
+                                    const char * const *topic_ids,
+                                    GPtrArray          *claim_ids,
+                                    GCancellable       *cancellable,
+                                    GError            **error);
 void     hs_export_write_date (HsJsonWriter   *writer,
                                const char     *name,
                                const HsDate   *date);

@@ -547,7 +547,13 @@ import_claim (Import      *imp,
           if (!hs_horizon_derive (hs_prediction_get_horizon (prediction), &stated, &earliest,
                                   &latest, &horizon_error))
             {
-              if (g_error_matches (horizon_error, HS_HORIZON_ERROR, HS_HORIZON_ERROR_UNKNOWN))
+              /* CSV writes an open-ended latest as an empty field: after an
+               * earliest date, with a horizon outside the table, that is
+               * what JSON's "latest": null says, not a window to derive. */
+              if (where->csv && where->explicit_earliest &&
+                  g_error_matches (horizon_error, HS_HORIZON_ERROR, HS_HORIZON_ERROR_UNKNOWN))
+                ;
+              else if (g_error_matches (horizon_error, HS_HORIZON_ERROR, HS_HORIZON_ERROR_UNKNOWN))
                 add_problem_at (imp, where->horizon.line, where->horizon.column, FALSE,
                                 "%s (or give earliest and latest)", horizon_error->message);
               else
@@ -665,6 +671,17 @@ import_claim (Import      *imp,
                           "the id “%s” is used twice in this file", id);
           return TRUE;
         }
+    }
+
+  /* A CSV row has no column for relations, so it says nothing about them:
+   * the stored claim keeps its own, rather than every exported row that
+   * has some coming back as a conflict (or, replacing, losing them). */
+  if (where->csv && stored != NULL)
+    {
+      GPtrArray *kept = hs_claim_get_relations (stored);
+
+      for (guint i = 0; i < kept->len; i++)
+        hs_claim_add_relation (claim, hs_relation_copy (g_ptr_array_index (kept, i)));
     }
 
   if (!merge_record (imp, HS_RECORD_CLAIM, "claim", id, stored, claim,
@@ -1214,6 +1231,35 @@ json_strings (Json        *json,
   return TRUE;
 }
 
+/* A member's name as a field path shows it: valid UTF-8, with control
+ * characters escaped as excerpt() escapes them; NULL when the name can be
+ * shown as it is, as every known name can. */
+static char *
+path_name (const char *name)
+{
+  g_autofree char *valid = NULL;
+  GString *out;
+  const char *p;
+
+  for (p = name; *p != '\0' && (guchar) *p >= 0x20 && *p != 0x7f; p++)
+    ;
+  if (*p == '\0' && g_utf8_validate (name, -1, NULL))
+    return NULL;
+
+  valid = g_utf8_make_valid (name, -1);
+  out = g_string_new (NULL);
+  for (p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c < 0x20 || c == 0x7f)
+        g_string_append_printf (out, "\\u%04X", c);
+      else
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
 typedef gboolean (*MemberFunc) (Json        *json,
                                 const char  *name,
                                 HsJsonToken  value,
@@ -1244,7 +1290,12 @@ json_object (Json        *json,
       /* Names longer than any field are unknown anyway; the excerpt of the
        * cut name is enough to find it. */
       g_strlcpy (name, text, MIN (length + 1, sizeof name));
-      mark = path_push (json->imp, ".%s", name);
+      {
+        /* The path goes into messages of one line each: a name with a
+         * line break in it, or cut inside a character, is shown escaped. */
+        g_autofree char *shown = path_name (name);
+        mark = path_push (json->imp, ".%s", shown != NULL ? shown : name);
+      }
       token = json_next (json, error);
       ok = token != HS_JSON_TOKEN_ERROR && member (json, name, token, data, error);
       path_pop (json->imp, mark);
@@ -2694,7 +2745,6 @@ hs_store_import_file (HsStore           *self,
                       GError           **error)
 {
   g_autoptr(GFileInputStream) stream = NULL;
-  g_autoptr(GInputStream) buffered = NULL;
   g_autofree char *name = g_file_get_parse_name (file);
   g_autoptr(GError) local_error = NULL;
 

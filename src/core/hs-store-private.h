@@ -43,6 +43,7 @@ gboolean      hs_store_set_sqlite_error   (HsStore       *self,
                                            GError       **error,
                                            const char    *doing);
 
+void          hs_store_forget_cached      (HsStore       *self);
 gboolean      hs_store_begin              (HsStore       *self,
                                            GError       **error);
 gboolean      hs_store_commit             (HsStore       *self,

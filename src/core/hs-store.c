@@ -724,8 +724,8 @@ hs_store_is_read_only (HsStore *self)
 /* ---------------------------------------------------------------------- */
 /* Transactions                                                            */
 
-static void
-forget_cached_objects (HsStore *self)
+void
+hs_store_forget_cached (HsStore *self)
 {
   g_hash_table_remove_all (self->speakers);
   g_hash_table_remove_all (self->sources);
@@ -773,7 +773,7 @@ hs_store_rollback (HsStore *self)
     return;
   sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
   self->in_transaction = FALSE;
-  forget_cached_objects (self);
+  hs_store_forget_cached (self);
 }
 
 /* ---------------------------------------------------------------------- */

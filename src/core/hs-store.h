@@ -135,6 +135,30 @@ GListModel   *hs_store_get_history        (HsStore        *self,
                                            const char     *claim_id,
                                            GError        **error);
 
+gboolean      hs_store_save_speaker       (HsStore        *self,
+                                           HsSpeaker      *speaker,
+                                           GError        **error);
+gboolean      hs_store_save_source        (HsStore        *self,
+                                           HsSource       *source,
+                                           GError        **error);
+gboolean      hs_store_save_topic         (HsStore        *self,
+                                           HsTopic        *topic,
+                                           GError        **error);
+gboolean      hs_store_save_claim         (HsStore        *self,
+                                           HsClaim        *claim,
+                                           GError        **error);
+gint64        hs_store_count_dependents   (HsStore        *self,
+                                           HsObjectKind    kind,
+                                           const char     *id,
+                                           GError        **error);
+GBytes       *hs_store_delete             (HsStore        *self,
+                                           HsObjectKind    kind,
+                                           const char     *id,
+                                           GError        **error);
+gboolean      hs_store_restore            (HsStore        *self,
+                                           GBytes         *snapshot,
+                                           GError        **error);
+
 GPtrArray    *hs_store_scorecard          (HsStore        *self,
                                            const HsQuery  *query,
                                            GError        **error);
