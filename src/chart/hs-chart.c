@@ -28,6 +28,9 @@
 /* The largest raster export: 100 megapixels (400 MB of pixels). */
 #define MAX_PIXELS (100.0 * 1000 * 1000)
 
+/* The room a title takes above the chart. */
+#define TITLE_HEIGHT 40
+
 typedef struct
 {
   HsChartTheme  theme;
@@ -223,6 +226,19 @@ hs_chart_set_title (HsChart    *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }
 
+/**
+ * hs_chart_get_title_height:
+ *
+ * Returns: how far down hs_chart_draw() draws the chart, below its title;
+ *   0 without a title
+ */
+double
+hs_chart_get_title_height (HsChart *self)
+{
+  g_return_val_if_fail (HS_IS_CHART (self), 0);
+  return hs_chart_get_title (self) != NULL ? TITLE_HEIGHT : 0;
+}
+
 const HsChartPalette *
 hs_chart_palette_for (HsChartTheme theme)
 {
@@ -249,7 +265,7 @@ hs_chart_draw (HsChart *self,
 {
   const HsChartPalette *palette = hs_chart_get_palette (self);
   const char *title = hs_chart_get_title (self);
-  double top = 0;
+  double top = hs_chart_get_title_height (self);
 
   g_return_if_fail (HS_IS_CHART (self));
   g_return_if_fail (cr != NULL);
@@ -260,10 +276,7 @@ hs_chart_draw (HsChart *self,
   cairo_fill (cr);
 
   if (title != NULL)
-    {
-      hs_chart_draw_text (cr, title, 16, 12, 17, TRUE, width - 32, 0, &palette->foreground);
-      top = 40;
-    }
+    hs_chart_draw_text (cr, title, 16, 12, 17, TRUE, width - 32, 0, &palette->foreground);
 
   cairo_translate (cr, 0, top);
   HS_CHART_GET_CLASS (self)->draw (self, cr, width, MAX (height - top, 1));

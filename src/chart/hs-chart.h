@@ -92,6 +92,7 @@ void                  hs_chart_set_theme       (HsChart        *self,
 const char           *hs_chart_get_title       (HsChart        *self);
 void                  hs_chart_set_title       (HsChart        *self,
                                                 const char     *title);
+double                hs_chart_get_title_height (HsChart       *self);
 const HsChartPalette *hs_chart_get_palette     (HsChart        *self);
 
 gboolean              hs_chart_format_from_string (const char    *text,

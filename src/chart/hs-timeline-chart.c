@@ -33,6 +33,7 @@
 /* More rows than this in a scrollable view are drawn as strips: beyond it
  * a frame would no longer fit in 16 ms. */
 #define MAX_DETAIL_ROWS 4000
+#define MAX_TICK_YEAR   9999
 
 typedef struct
 {
@@ -65,6 +66,7 @@ struct _HsTimelineChart
 
   /* From the last draw, for pointing and keyboard navigation. */
   GArray         *hits;      /* Hit, of the items drawn one by one */
+  double          hit_top;   /* where hs_chart_draw() put the chart, below its title */
   double          plot_x;
   double          plot_width;
   double          last_height;
@@ -217,28 +219,33 @@ draw_axis (HsTimelineChart      *self,
 {
   double span = MAX (self->view_last - self->view_first, 1);
   TickUnit unit = tick_unit (span / MAX (self->plot_width, 1));
-  HsDate first = hs_date_from_day (MAX (self->view_first, 1));
-  GDate date;
+  GDate first, date;
   guint guard = 0;
 
-  if (!hs_date_is_set (&first))
+  /* A GDate, not an HsDate: a view panned far enough reaches days before
+   * the year 1000 or after 9999, which an HsDate does not hold. Ticks
+   * stop at 9999, the last year a GDateTime formats. */
+  g_date_clear (&first, 1);
+  g_date_set_julian (&first, (guint32) MAX (self->view_first, 1));
+  if (g_date_get_year (&first) > MAX_TICK_YEAR)
     return;
 
   g_date_clear (&date, 1);
   switch (unit)
     {
     case TICK_YEAR:
-      g_date_set_dmy (&date, 1, 1, first.year);
+      g_date_set_dmy (&date, 1, 1, g_date_get_year (&first));
       break;
     case TICK_QUARTER:
-      g_date_set_dmy (&date, 1, ((first.month - 1) / 3) * 3 + 1, first.year);
+      g_date_set_dmy (&date, 1, ((g_date_get_month (&first) - 1) / 3) * 3 + 1,
+                      g_date_get_year (&first));
       break;
     case TICK_MONTH:
-      g_date_set_dmy (&date, 1, first.month, first.year);
+      g_date_set_dmy (&date, 1, g_date_get_month (&first), g_date_get_year (&first));
       break;
     case TICK_WEEK:
     default:
-      g_date_set_dmy (&date, first.day, first.month, first.year);
+      date = first;
       break;
     }
 
@@ -251,7 +258,7 @@ draw_axis (HsTimelineChart      *self,
       g_autofree char *label = NULL;
       gboolean major = FALSE;
 
-      if (day > self->view_last)
+      if (day > self->view_last || g_date_get_year (&date) > MAX_TICK_YEAR)
         break;
 
       switch (unit)
@@ -391,8 +398,10 @@ draw_bar (HsTimelineChart      *self,
     }
   cairo_restore (cr);
 
+  /* In the coordinates hs_chart_draw() was given, title included, so
+   * that a pointer over the bar finds it. */
   hit.x = x0;
-  hit.y = y;
+  hit.y = y + self->hit_top;
   hit.width = w;
   hit.height = h;
   hit.index = index;
@@ -469,6 +478,7 @@ hs_timeline_chart_draw (HsChart *chart,
   gint32 today = today_day ();
 
   g_array_set_size (self->hits, 0);
+  self->hit_top = hs_chart_get_title_height (chart);
   self->plot_x = label_width + 12;
   self->plot_width = MAX (width - self->plot_x - 16, 10);
   self->last_height = height;
