@@ -10,6 +10,8 @@
 #include <glib/gi18n.h>
 
 #include "hs-claims-page.h"
+#include "hs-sources-page.h"
+#include "hs-speakers-page.h"
 #include "hs-window.h"
 
 struct _HsWindow
@@ -23,6 +25,8 @@ struct _HsWindow
   AdwToastOverlay      *toast_overlay;
   AdwViewStack         *stack;
   HsClaimsPage         *claims_page;
+  HsSpeakersPage       *speakers_page;
+  HsSourcesPage        *sources_page;
 };
 
 G_DEFINE_FINAL_TYPE (HsWindow, hs_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -36,22 +40,31 @@ search_action (GtkWidget  *widget,
 
   if (self->store == NULL)
     return;
+  /* The Speakers page searches its speakers; every other page, claims. */
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "speakers") == 0)
+    {
+      hs_speakers_page_focus_search (self->speakers_page);
+      return;
+    }
   adw_view_stack_set_visible_child_name (self->stack, "claims");
   hs_claims_page_focus_search (self->claims_page);
 }
 
-/* Typing anywhere in the window searches claims, but only while the
- * Claims page is the one shown. */
+/* Typing anywhere in the window searches the page shown, when it has a
+ * search: claims on the Claims page, speakers on the Speakers page. */
 static void
 visible_page_cb (AdwViewStack *stack,
                  GParamSpec   *pspec,
                  HsWindow     *self)
 {
   const char *name = adw_view_stack_get_visible_child_name (stack);
-  GtkSearchEntry *entry = hs_claims_page_get_search_entry (self->claims_page);
+  gboolean on_claims = g_strcmp0 (name, "claims") == 0;
+  gboolean on_speakers = g_strcmp0 (name, "speakers") == 0;
 
-  gtk_search_entry_set_key_capture_widget (entry, g_strcmp0 (name, "claims") == 0 ? GTK_WIDGET (self)
-                                                                                 : NULL);
+  gtk_search_entry_set_key_capture_widget (hs_claims_page_get_search_entry (self->claims_page),
+                                           on_claims ? GTK_WIDGET (self) : NULL);
+  gtk_search_entry_set_key_capture_widget (hs_speakers_page_get_search_entry (self->speakers_page),
+                                           on_speakers ? GTK_WIDGET (self) : NULL);
 }
 
 static void
@@ -59,9 +72,19 @@ show_speaker_cb (HsClaimsPage *page,
                  const char   *speaker_id,
                  HsWindow     *self)
 {
-  /* Until the Speakers page exists, a speaker's claims are the claims
-   * filtered by speaker. */
-  hs_claims_page_filter_speaker (self->claims_page, speaker_id);
+  adw_view_stack_set_visible_child_name (self->stack, "speakers");
+  hs_speakers_page_show_speaker (self->speakers_page, speaker_id);
+}
+
+/* The Speakers and Sources pages list claims; one is read in full on the
+ * Claims page. */
+static void
+show_claim_cb (GtkWidget  *page,
+               const char *claim_id,
+               HsWindow   *self)
+{
+  adw_view_stack_set_visible_child_name (self->stack, "claims");
+  hs_claims_page_show_claim (self->claims_page, claim_id);
 }
 
 static void
@@ -85,10 +108,14 @@ hs_window_class_init (HsWindowClass *klass)
   object_class->dispose = hs_window_dispose;
 
   g_type_ensure (HS_TYPE_CLAIMS_PAGE);
+  g_type_ensure (HS_TYPE_SPEAKERS_PAGE);
+  g_type_ensure (HS_TYPE_SOURCES_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/hs-window.ui");
   gtk_widget_class_bind_template_child (widget_class, HsWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, HsWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, HsWindow, claims_page);
+  gtk_widget_class_bind_template_child (widget_class, HsWindow, speakers_page);
+  gtk_widget_class_bind_template_child (widget_class, HsWindow, sources_page);
 
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
@@ -101,6 +128,8 @@ hs_window_init (HsWindow *self)
 
   g_signal_connect (self->stack, "notify::visible-child-name", G_CALLBACK (visible_page_cb), self);
   g_signal_connect (self->claims_page, "show-speaker", G_CALLBACK (show_speaker_cb), self);
+  g_signal_connect (self->speakers_page, "show-claim", G_CALLBACK (show_claim_cb), self);
+  g_signal_connect (self->sources_page, "show-claim", G_CALLBACK (show_claim_cb), self);
 
   /* The window remembers its size, its maximized state and its page. */
   self->settings = g_settings_new (APP_ID);
@@ -148,6 +177,8 @@ hs_window_new (HsApplication *application,
 
   self->store = g_object_ref (store);
   hs_claims_page_set_store (self->claims_page, store);
+  hs_speakers_page_set_store (self->speakers_page, store);
+  hs_sources_page_set_store (self->sources_page, store);
   visible_page_cb (self->stack, NULL, self);
 
   return self;
