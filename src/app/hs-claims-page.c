@@ -248,8 +248,11 @@ update_list (HsClaimsPage *self)
   if (status != NULL && hs_status_from_string (status, &status_value))
     query.status = status_value;
 
+  /* The list selects its first row itself: that is not a person's choice. */
+  self->updating = TRUE;
   if (!hs_claim_list_set_query (self->claims, &query, &error))
     g_warning ("Cannot search: %s", error->message);
+  self->updating = FALSE;
 
   update_chips (self);
   update_count (self);
@@ -319,6 +322,9 @@ date_changed_cb (GtkEditable  *editable,
   update_list (self);
 }
 
+/* A click selects (in GTK 4.8 a single-click-activate list would select
+ * whatever row the pointer rests on, changing the detail under it). When
+ * the page is folded, a selection a person made also opens the detail. */
 static void
 selection_changed_cb (GtkSingleSelection *selection,
                       GParamSpec         *pspec,
@@ -327,6 +333,9 @@ selection_changed_cb (GtkSingleSelection *selection,
   HsClaim *claim = gtk_single_selection_get_selected_item (selection);
 
   hs_claim_detail_show (self->detail, claim ? hs_claim_get_id (claim) : NULL);
+  if (claim != NULL && !self->updating && adw_leaflet_get_folded (self->leaflet) &&
+      gtk_widget_get_mapped (GTK_WIDGET (self)))
+    adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->detail));
 }
 
 static void
