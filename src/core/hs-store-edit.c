@@ -473,3 +473,73 @@ hs_store_restore (HsStore  *self,
   return hs_store_import_stream (self, stream, "undo", HS_IMPORT_FORMAT_JSON, HS_CONFLICT_REPLACE,
                                  &report, NULL, error);
 }
+
+/**
+ * hs_store_get_meta:
+ * @key: a fact the scorecard keeps about itself ("last-due-notice")
+ *
+ * Returns: (transfer full) (nullable): its value, or %NULL when unset
+ */
+char *
+hs_store_get_meta (HsStore    *self,
+                   const char *key,
+                   GError    **error)
+{
+  sqlite3_stmt *stmt;
+  char *value = NULL;
+  int rc;
+
+  g_return_val_if_fail (HS_IS_STORE (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  if (!(stmt = hs_store_prepare (self, "SELECT value FROM meta WHERE key = ?1", error)))
+    return NULL;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    hs_store_set_sqlite_error (self, error, "reading the scorecard's settings");
+  return value;
+}
+
+/* Sets @key to @value (or removes it for %NULL), in its own transaction. */
+gboolean
+hs_store_set_meta (HsStore     *self,
+                   const char  *key,
+                   const char  *value,
+                   GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (HS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  if (!hs_store_begin (self, error))
+    return FALSE;
+  stmt = hs_store_prepare (self,
+                           value != NULL
+                           ? "INSERT INTO meta (key, value) VALUES (?1, ?2)"
+                             " ON CONFLICT (key) DO UPDATE SET value = ?2"
+                           : "DELETE FROM meta WHERE key = ?1",
+                           error);
+  if (stmt == NULL)
+    {
+      hs_store_rollback (self);
+      return FALSE;
+    }
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  if (value != NULL)
+    sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      hs_store_set_sqlite_error (self, error, "saving the scorecard's settings");
+      hs_store_rollback (self);
+      return FALSE;
+    }
+  return hs_store_commit (self, error);
+}

@@ -159,6 +159,14 @@ gboolean      hs_store_restore            (HsStore        *self,
                                            GBytes         *snapshot,
                                            GError        **error);
 
+char         *hs_store_get_meta           (HsStore        *self,
+                                           const char     *key,
+                                           GError        **error);
+gboolean      hs_store_set_meta           (HsStore        *self,
+                                           const char     *key,
+                                           const char     *value,
+                                           GError        **error);
+
 GPtrArray    *hs_store_scorecard          (HsStore        *self,
                                            const HsQuery  *query,
                                            GError        **error);

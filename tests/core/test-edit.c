@@ -278,6 +278,34 @@ test_delete_unknown (Fixture       *fixture,
   g_assert_cmpstr (after, ==, before);
 }
 
+/* The scorecard's own facts survive closing and opening it again. */
+static void
+test_meta (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *unset = hs_store_get_meta (fixture->store, "last-due-notice", &error);
+  g_autofree char *path = g_strdup (hs_store_get_path (fixture->store));
+  g_autofree char *value = NULL;
+  g_autofree char *removed = NULL;
+
+  g_assert_no_error (error);
+  g_assert_null (unset);
+  g_assert_true (hs_store_set_meta (fixture->store, "last-due-notice", "2026-11-01", &error));
+  g_assert_true (hs_store_set_meta (fixture->store, "last-due-notice", "2026-11-22", &error));
+  g_assert_no_error (error);
+
+  test_assert_finalize (&fixture->store);
+  fixture->store = hs_store_open (path, &error);
+  g_assert_no_error (error);
+  value = hs_store_get_meta (fixture->store, "last-due-notice", &error);
+  g_assert_cmpstr (value, ==, "2026-11-22");
+
+  g_assert_true (hs_store_set_meta (fixture->store, "last-due-notice", NULL, &error));
+  removed = hs_store_get_meta (fixture->store, "last-due-notice", &error);
+  g_assert_null (removed);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -293,6 +321,7 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/core/edit/delete-restore", Fixture, NULL, fixture_set_up, test_delete_and_restore,
               fixture_tear_down);
+  g_test_add ("/core/edit/meta", Fixture, NULL, fixture_set_up, test_meta, fixture_tear_down);
   g_test_add ("/core/edit/delete-unknown", Fixture, NULL, fixture_set_up, test_delete_unknown,
               fixture_tear_down);
 
