@@ -7,7 +7,11 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
+#include <glib-unix.h>
+#include <glib/gstdio.h>
+#include <signal.h>
 
 #include "hs-application.h"
 #include "hs-window.h"
@@ -19,6 +23,7 @@ struct _HsApplication
   char           *db_path;
   HsStore        *store;
   char           *open_error;
+  guint           screenshot_source;
 };
 
 G_DEFINE_FINAL_TYPE (HsApplication, hs_application, ADW_TYPE_APPLICATION)
@@ -78,6 +83,81 @@ open_store (HsApplication *self)
     }
 
   self->store = g_steal_pointer (&store);
+}
+
+/* A screenshot of the window as GTK draws it, for the test suite and the
+ * README: with HINDSIGHT_SCREENSHOT=PATH in the environment, SIGUSR1 saves
+ * the active window as a PNG at PATH. Without the variable nothing is
+ * installed and SIGUSR1 keeps its default meaning. The file is written
+ * beside PATH and renamed, so that a reader waiting for PATH never sees
+ * half of it. */
+static gboolean
+save_screenshot (GtkWidget   *widget,
+                 const char  *path,
+                 GError     **error)
+{
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  g_autofree char *tmp = g_strconcat (path, ".tmp", NULL);
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GtkSnapshot *snapshot;
+  GskRenderer *renderer;
+
+  if (width <= 0 || height <= 0 || gtk_widget_get_native (widget) == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, "The window is not shown");
+      return FALSE;
+    }
+
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  if (node == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, "The window drew nothing");
+      return FALSE;
+    }
+
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  if (!gdk_texture_save_to_png (texture, tmp))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "Cannot write %s", tmp);
+      return FALSE;
+    }
+  if (g_rename (tmp, path) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   "Cannot rename %s to %s: %s", tmp, path, g_strerror (saved_errno));
+      g_unlink (tmp);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+screenshot_signal_cb (gpointer user_data)
+{
+  HsApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  const char *path = g_getenv ("HINDSIGHT_SCREENSHOT");
+  g_autoptr(GError) error = NULL;
+
+  if (path == NULL || *path == '\0')
+    g_printerr ("hindsight: no screenshot: HINDSIGHT_SCREENSHOT is empty\n");
+  else if (window == NULL)
+    g_printerr ("hindsight: no screenshot: no window is shown\n");
+  else if (!save_screenshot (GTK_WIDGET (window), path, &error))
+    g_printerr ("hindsight: no screenshot: %s\n", error->message);
+  else
+    g_printerr ("hindsight: screenshot saved to %s\n", path);
+
+  return G_SOURCE_CONTINUE;
 }
 
 static void
@@ -140,6 +220,9 @@ hs_application_startup (GApplication *app)
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), actions, G_N_ELEMENTS (actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+
+  if (g_getenv ("HINDSIGHT_SCREENSHOT") != NULL)
+    HS_APPLICATION (app)->screenshot_source = g_unix_signal_add (SIGUSR1, screenshot_signal_cb, app);
 }
 
 static void
@@ -147,6 +230,7 @@ hs_application_finalize (GObject *object)
 {
   HsApplication *self = (HsApplication *) object;
 
+  g_clear_handle_id (&self->screenshot_source, g_source_remove);
   g_clear_pointer (&self->db_path, g_free);
   g_clear_pointer (&self->open_error, g_free);
   g_clear_object (&self->store);

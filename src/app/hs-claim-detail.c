@@ -24,6 +24,7 @@ struct _HsClaimDetail
 
   /* Template children */
   GtkWidget    *back_to_list_button;
+  GtkWidget    *speaker_button;
   GtkWidget    *history_back_button;
   GtkStack     *stack;
   GtkScrolledWindow *scrolled;
@@ -258,7 +259,7 @@ fill_related (HsClaimDetail *self)
       g_autofree char *heading = g_strdup_printf ("%s · %s",
                                                   hs_format_relation (item->kind, item->incoming),
                                                   name);
-      g_autofree char *accessible = g_strdup_printf (_("%s: %s. Open this claim."), heading,
+      g_autofree char *accessible = g_strdup_printf (_("%s: %s"), heading,
                                                      hs_claim_get_text (item->claim));
       GtkWidget *row = gtk_list_box_row_new ();
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
@@ -389,6 +390,11 @@ fill (HsClaimDetail *self)
 
   adw_avatar_set_text (self->speaker_avatar, speaker ? hs_speaker_get_name (speaker) : name);
   gtk_label_set_text (self->speaker_label, name);
+  {
+    g_autofree char *show = g_strdup_printf (_("Show the profile of %s"), name);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->speaker_button),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, show, -1);
+  }
   gtk_label_set_text (self->role_label, role ? role : "");
   gtk_widget_set_visible (GTK_WIDGET (self->role_label), role != NULL);
 
@@ -588,6 +594,7 @@ hs_claim_detail_class_init (HsClaimDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HsClaimDetail, stack);
   gtk_widget_class_bind_template_child (widget_class, HsClaimDetail, scrolled);
   gtk_widget_class_bind_template_child (widget_class, HsClaimDetail, speaker_avatar);
+  gtk_widget_class_bind_template_child (widget_class, HsClaimDetail, speaker_button);
   gtk_widget_class_bind_template_child (widget_class, HsClaimDetail, speaker_label);
   gtk_widget_class_bind_template_child (widget_class, HsClaimDetail, role_label);
   gtk_widget_class_bind_template_child (widget_class, HsClaimDetail, text_label);

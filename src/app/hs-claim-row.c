@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "hs-claim-row.h"
 #include "hs-format.h"
@@ -118,12 +119,21 @@ hs_claim_row_bind (HsClaimRow *self,
   if (prediction != NULL)
     hs_set_status_badge (self->status_label, hs_prediction_get_status (prediction));
 
-  /* A screen reader hears the row as one sentence: who, what, status. */
-  if (prediction != NULL)
-    accessible = g_strdup_printf (_("%s, %s: %s. Prediction, %s."), name, date,
-                                  hs_claim_get_text (claim),
-                                  hs_format_status (hs_prediction_get_status (prediction)));
-  else
-    accessible = g_strdup_printf (_("%s, %s: %s"), name, date, hs_claim_get_text (claim));
+  /* A screen reader hears the row as one sentence: who (with the native
+   * name, which tells two Yao Shunyus apart by ear too), when, what, and
+   * the status of a prediction. */
+  {
+    g_autofree char *who = speaker ? hs_format_speaker_name (speaker) : g_strdup (name);
+    g_autofree char *what = g_strdup (hs_claim_get_text (claim));
+    gsize length = strlen (what);
+
+    while (length > 0 && (what[length - 1] == '.' || g_ascii_isspace (what[length - 1])))
+      what[--length] = '\0';
+    if (prediction != NULL)
+      accessible = g_strdup_printf (_("%s, %s: %s. Prediction, %s."), who, date, what,
+                                    hs_format_status (hs_prediction_get_status (prediction)));
+    else
+      accessible = g_strdup_printf (_("%s, %s: %s."), who, date, what);
+  }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
 }

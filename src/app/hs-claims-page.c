@@ -153,9 +153,10 @@ add_chip (HsClaimsPage *self,
   adw_button_content_set_label (ADW_BUTTON_CONTENT (content), label);
   adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), "window-close-symbolic");
   gtk_button_set_child (GTK_BUTTON (button), content);
+  /* The chip's own words name it; what a click does is its description. */
   gtk_widget_add_css_class (button, "filter-chip");
   gtk_widget_set_tooltip_text (button, accessible);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   accessible, -1);
   g_object_set_data (G_OBJECT (button), "filter", GINT_TO_POINTER (filter));
   g_signal_connect (button, "clicked", G_CALLBACK (remove_chip_cb), self);
@@ -605,13 +606,13 @@ add_dropdown (HsClaimsPage *self,
   GtkWidget *label = gtk_label_new (filter_name (filter));
   GtkWidget *dropdown = gtk_drop_down_new (G_LIST_MODEL (labels), NULL);
 
+  /* The label names the dropdown for screen readers too (labelled-by);
+   * naming it again would be heard twice. */
   gtk_label_set_xalign (GTK_LABEL (label), 1);
   gtk_label_set_mnemonic_widget (GTK_LABEL (label), dropdown);
   gtk_drop_down_set_enable_search (GTK_DROP_DOWN (dropdown), filter == FILTER_SPEAKER ||
                                                            filter == FILTER_SOURCE ||
                                                            filter == FILTER_TOPIC);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  filter_name (filter), -1);
   gtk_widget_set_size_request (dropdown, 240, -1);
   gtk_grid_attach (self->filter_grid, label, 0, filter, 1, 1);
   gtk_grid_attach (self->filter_grid, dropdown, 1, filter, 1, 1);
@@ -647,14 +648,12 @@ static GtkWidget *
 add_date_entry (HsClaimsPage *self,
                 Filter        filter)
 {
-  GtkWidget *label = gtk_label_new (filter_name (filter));
+  GtkWidget *label = gtk_label_new (filter == FILTER_FROM ? _("Stated from") : _("Stated to"));
   GtkWidget *entry = gtk_entry_new ();
 
   gtk_label_set_xalign (GTK_LABEL (label), 1);
   gtk_label_set_mnemonic_widget (GTK_LABEL (label), entry);
   gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("YYYY, YYYY-MM or YYYY-MM-DD"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  filter == FILTER_FROM ? _("Stated from") : _("Stated to"), -1);
   gtk_grid_attach (self->filter_grid, label, 0, filter, 1, 1);
   gtk_grid_attach (self->filter_grid, entry, 1, filter, 1, 1);
   g_signal_connect (entry, "changed", G_CALLBACK (date_changed_cb), self);
@@ -795,6 +794,15 @@ hs_claims_page_focus_search (HsClaimsPage *self)
   if (adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_set_visible_child (self->leaflet, gtk_widget_get_first_child (GTK_WIDGET (self->leaflet)));
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/* Puts the keyboard in the list, so arrows move through claims at once
+ * and typing still searches (the entry captures keys). */
+void
+hs_claims_page_focus_list (HsClaimsPage *self)
+{
+  g_return_if_fail (HS_IS_CLAIMS_PAGE (self));
+  gtk_widget_grab_focus (GTK_WIDGET (self->claims_view));
 }
 
 /**

@@ -23,6 +23,7 @@ void            hs_claims_page_show_claim       (HsClaimsPage *self,
 void            hs_claims_page_filter_speaker   (HsClaimsPage *self,
                                                  const char   *speaker_id);
 void            hs_claims_page_focus_search     (HsClaimsPage *self);
+void            hs_claims_page_focus_list       (HsClaimsPage *self);
 GtkSearchEntry *hs_claims_page_get_search_entry (HsClaimsPage *self);
 void            hs_claims_page_reload           (HsClaimsPage *self);
 

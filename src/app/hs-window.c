@@ -177,6 +177,8 @@ hs_window_new (HsApplication *application,
 
   self->store = g_object_ref (store);
   hs_claims_page_set_store (self->claims_page, store);
+  /* The window opens with the keyboard in the claims, not on the menu. */
+  hs_claims_page_focus_list (self->claims_page);
   hs_speakers_page_set_store (self->speakers_page, store);
   hs_sources_page_set_store (self->sources_page, store);
   visible_page_cb (self->stack, NULL, self);
