@@ -187,6 +187,39 @@ hs_window_new (HsApplication *application,
 }
 
 /**
+ * hs_window_data_changed:
+ *
+ * Everything that changes the scorecard (a resolution, an edit, a deletion,
+ * an import, an undo) calls this once it is stored: every page shows the
+ * store as it is now.
+ */
+void
+hs_window_data_changed (HsWindow *self)
+{
+  g_return_if_fail (HS_IS_WINDOW (self));
+
+  if (self->store == NULL)
+    return;
+  hs_claims_page_reload (self->claims_page);
+  hs_speakers_page_reload (self->speakers_page);
+  hs_sources_page_reload (self->sources_page);
+}
+
+/* Shows a short message with an optional Undo: @title is text, never
+ * markup (AdwToast takes markup, so it is escaped here). */
+AdwToast *
+hs_window_toast (HsWindow   *self,
+                 const char *title)
+{
+  g_autofree char *escaped = g_markup_escape_text (title, -1);
+  AdwToast *toast = adw_toast_new (escaped);
+
+  g_return_val_if_fail (HS_IS_WINDOW (self), NULL);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  return toast;
+}
+
+/**
  * hs_window_get_store:
  *
  * Returns: (transfer none) (nullable): the scorecard the window shows

@@ -20,5 +20,8 @@ HsWindow *hs_window_new       (HsApplication *application,
                                HsStore       *store,
                                const char    *open_error);
 HsStore  *hs_window_get_store (HsWindow      *self);
+void      hs_window_data_changed (HsWindow   *self);
+AdwToast *hs_window_toast     (HsWindow      *self,
+                               const char    *title);
 
 G_END_DECLS
