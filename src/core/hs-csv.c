@@ -487,6 +487,11 @@ end_field (HsCsvReader *self,
       return fail (self, HS_CSV_ERROR_ENCODING, "invalid UTF-8");
     }
 
+  /* An empty field appended nothing, so nothing made room for its
+   * terminator: the buffer may be exactly full. Making room may move it. */
+  if (!append (self, field_start, "", 0))
+    return FALSE;
+  field = self->data + field_start;
   self->data[self->data_len++] = '\0';
 
   if (len > 1 && field[0] == '\'' && needs_apostrophe (field + 1, len - 1))

@@ -46,6 +46,10 @@ typedef struct
   /* Ids the file defines, for duplicates; claims are checked in the store. */
   GHashTable       *file_ids;
   gint64            claims_before; /* max rowid of claims before the import */
+  /* Ids of claims stored before the import that the file names: a claim
+   * the file adds shows it was named before by its rowid, one it updates
+   * or leaves unchanged does not. */
+  GHashTable       *stored_claims_named;
 
   /* Relations to claims not yet seen: checked when the file is done. */
   GPtrArray        *pending_relations;
@@ -86,6 +90,7 @@ import_init (Import           *imp,
   imp->path = g_string_new (NULL);
   imp->invalid_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   imp->file_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  imp->stored_claims_named = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   imp->pending_relations = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_relation_free);
   memset (report, 0, sizeof *report);
 }
@@ -97,6 +102,7 @@ import_clear (Import *imp)
   g_string_free (imp->path, TRUE);
   g_hash_table_unref (imp->invalid_ids);
   g_hash_table_unref (imp->file_ids);
+  g_hash_table_unref (imp->stored_claims_named);
   g_ptr_array_unref (imp->pending_relations);
 }
 
@@ -193,6 +199,18 @@ path_pop (Import *imp,
   g_string_truncate (imp->path, mark);
 }
 
+/* Whether records are still written. A problem means the transaction will
+ * be rolled back, so writing stops; but not for a conflict, since the
+ * records after it may refer to what it leaves out (a relation to a later
+ * claim, an id used twice). Written on as --on-conflict keep would write,
+ * a file that fails only on conflicts is then one that keep imports: its
+ * other problems are found and reported with them. */
+static gboolean
+may_write (Import *imp)
+{
+  return imp->n_problems == 0 || imp->only_conflicts;
+}
+
 /* ====================================================================== */
 /* Records, as read from either format                                     */
 
@@ -275,7 +293,7 @@ import_speaker (Import     *imp,
   if (!merge_record (imp, HS_RECORD_SPEAKER, "speaker", hs_speaker_get_id (speaker), stored,
                      speaker, (DiffersFunc) hs_speaker_differs, where, &write, &replace, error))
     return FALSE;
-  if (write && imp->n_problems == 0)
+  if (write && may_write (imp))
     return hs_store_write_speaker (imp->store, speaker, replace, error);
   return TRUE;
 }
@@ -299,7 +317,7 @@ import_source (Import    *imp,
   if (!merge_record (imp, HS_RECORD_SOURCE, "source", hs_source_get_id (source), stored, source,
                      (DiffersFunc) hs_source_differs, where, &write, &replace, error))
     return FALSE;
-  if (write && imp->n_problems == 0)
+  if (write && may_write (imp))
     return hs_store_write_source (imp->store, source, replace, error);
   return TRUE;
 }
@@ -323,7 +341,7 @@ import_topic (Import   *imp,
   if (!merge_record (imp, HS_RECORD_TOPIC, "topic", hs_topic_get_id (topic), stored, topic,
                      (DiffersFunc) hs_topic_differs, where, &write, &replace, error))
     return FALSE;
-  if (write && imp->n_problems == 0)
+  if (write && may_write (imp))
     return hs_store_write_topic (imp->store, topic, replace, error);
   return TRUE;
 }
@@ -416,7 +434,7 @@ import_resolutions (Import        *imp,
           imp->report->counts[HS_RECORD_RESOLUTION][HS_OUTCOME_ADDED]++;
           if (hs_resolution_get_recorded_at (resolution) == NULL)
             hs_resolution_set_recorded_at (resolution, now);
-          if (imp->n_problems == 0 &&
+          if (may_write (imp) &&
               !hs_store_write_resolution (imp->store, hs_claim_get_id (claim), resolution, error))
             {
               path_pop (imp, mark);
@@ -665,7 +683,7 @@ import_claim (Import      *imp,
       if (sqlite3_step (stmt) == SQLITE_ROW)
         rowid = sqlite3_column_int64 (stmt, 0);
       sqlite3_reset (stmt);
-      if (rowid > imp->claims_before)
+      if (rowid > imp->claims_before || !g_hash_table_add (imp->stored_claims_named, g_strdup (id)))
         {
           add_problem_at (imp, where->record.line, where->record.column, FALSE,
                           "the id “%s” is used twice in this file", id);
@@ -697,7 +715,32 @@ import_claim (Import      *imp,
       return TRUE;
     }
 
-  if (write && imp->n_problems == 0)
+  /* Replacing keeps the stored history, so no entry of it may be dated
+   * before the date the claim now gives. */
+  if (replace && stored != NULL && hs_claim_is_prediction (stored) && prediction != NULL)
+    {
+      GListModel *history = hs_prediction_get_resolutions (hs_claim_get_prediction (stored));
+      HsDate stated = hs_claim_get_stated_on (claim);
+      HsDate stated_first = hs_date_first_day (&stated);
+
+      for (guint i = 0; i < g_list_model_get_n_items (history); i++)
+        {
+          g_autoptr(HsResolution) entry = g_list_model_get_item (history, i);
+          HsDate on = hs_resolution_get_on (entry);
+          HsDate last = hs_date_last_day (&on);
+          char on_text[HS_DATE_BUFSIZE], stated_text[HS_DATE_BUFSIZE];
+
+          if (hs_date_compare (&last, &stated_first) >= 0)
+            continue;
+          add_problem_at (imp, where->record.line, where->record.column, FALSE,
+                          "replacing “%s” would date it %s, after its resolution “%s” of %s",
+                          id, hs_date_to_buffer (&stated, stated_text),
+                          hs_resolution_get_id (entry), hs_date_to_buffer (&on, on_text));
+          return TRUE;
+        }
+    }
+
+  if (write && may_write (imp))
     {
       if (!hs_store_write_claim (imp->store, claim, replace, error))
         return FALSE;
@@ -705,7 +748,12 @@ import_claim (Import      *imp,
         imp->report->predictions_added++;
     }
 
-  if (prediction != NULL && (write || stored != NULL))
+  /* A stored plain claim that stays one (kept, or in conflict) has no
+   * history for the file's entries to join: they are skipped with it. */
+  if (prediction != NULL && !write && stored != NULL && !hs_claim_is_prediction (stored))
+    imp->report->counts[HS_RECORD_RESOLUTION][HS_OUTCOME_SKIPPED] +=
+      g_list_model_get_n_items (hs_prediction_get_resolutions (prediction));
+  else if (prediction != NULL && (write || stored != NULL))
     {
       /* The claim was built with its history; the store writes that part
        * entry by entry, so the history is handed over separately. */
@@ -717,8 +765,10 @@ import_claim (Import      *imp,
           g_autoptr(HsResolution) item = g_list_model_get_item (history, i);
           g_list_store_append (incoming, item);
         }
-      if (!import_resolutions (imp, claim, stored, G_LIST_MODEL (incoming), where->resolutions,
-                               where->resolution_index, where->csv, error))
+      /* The entries join the claim that stays, and must follow its date:
+       * the file's when it is written, else the stored one. */
+      if (!import_resolutions (imp, write ? claim : stored, stored, G_LIST_MODEL (incoming),
+                               where->resolutions, where->resolution_index, where->csv, error))
         return FALSE;
     }
 
@@ -2681,7 +2731,7 @@ hs_store_import_stream (HsStore           *self,
   else
     ok = import_csv (&imp, stream, error);
 
-  if (ok && imp.n_problems == 0)
+  if (ok && may_write (&imp))
     ok = check_pending_relations (&imp, error);
 
   if (!ok)

@@ -1,0 +1,40 @@
+/* fuzz-import-csv.c: the CSV importer, with its round trips
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The input is a CSV file of predictions; see fuzz-import.h for what must hold.
+ */
+
+#define G_LOG_DOMAIN "hindsight-fuzz"
+
+#include "fuzz-import.h"
+
+int fuzz_import_csv_one_input (const uint8_t *data,
+                                size_t         size);
+
+int
+fuzz_import_csv_one_input (const uint8_t *data,
+                            size_t         size)
+{
+  return fuzz_import_one_input (data, size, HS_IMPORT_FORMAT_CSV);
+}
+
+#ifndef FUZZ_NO_LIBFUZZER_ENTRY
+int LLVMFuzzerInitialize (int *argc, char ***argv);
+int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
+
+int
+LLVMFuzzerInitialize (int    *argc,
+                      char ***argv)
+{
+  fuzz_import_init ();
+  return 0;
+}
+
+int
+LLVMFuzzerTestOneInput (const uint8_t *data,
+                        size_t         size)
+{
+  return fuzz_import_csv_one_input (data, size);
+}
+#endif
