@@ -6,6 +6,11 @@
  * million rows are 8 MB); a claim becomes an object only when a view asks
  * for its row, and a small cache keeps the rows on screen from being loaded
  * again at every redraw.
+ *
+ * The rows arrive the way a person reads them: the first page at once,
+ * from a cursor over an index in the list's order, the rest in short
+ * batches while the main loop is idle, so a new search shows its first
+ * rows within a frame even when it matches a million.
  */
 
 #define G_LOG_DOMAIN "hindsight-core"
@@ -16,6 +21,10 @@
 
 /* About four screens of rows. */
 #define CACHE_SIZE 256
+/* Rows read before a query returns: more than a screen. */
+#define FIRST_PAGE 500
+/* How long one idle batch may take: well within a frame. */
+#define BATCH_USEC 6000
 
 struct _HsClaimList
 {
@@ -32,7 +41,18 @@ struct _HsClaimList
   GArray     *rows;     /* gint64 rowids, in order */
   GHashTable *cache;    /* position → HsClaim */
   GQueue      recent;   /* positions, most recently used first */
+
+  HsStoreCursor *cursor; /* while more rows are coming */
+  guint       loader;   /* the idle source reading them */
 };
+
+enum {
+  PROP_0,
+  PROP_LOADING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void hs_claim_list_model_init (GListModelInterface *iface);
 
@@ -107,10 +127,76 @@ clear_query_strings (HsClaimList *self)
 }
 
 static void
+stop_loading (HsClaimList *self)
+{
+  gboolean was_loading = self->cursor != NULL;
+
+  g_clear_handle_id (&self->loader, g_source_remove);
+  g_clear_pointer (&self->cursor, hs_store_cursor_free);
+  if (was_loading)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+/* Reads rows for up to @budget microseconds (or all of them for a negative
+ * budget), and tells views about them. */
+static gboolean
+load_more (HsClaimList *self,
+           gint64       budget)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+  guint before = self->rows->len;
+  gboolean done = FALSE;
+
+  while (!done && (budget < 0 || g_get_monotonic_time () - start < budget))
+    if (!hs_store_cursor_fetch (self->cursor, self->rows, 2048, &done, &error))
+      {
+        g_warning ("Cannot list every claim: %s", error->message);
+        done = TRUE;
+      }
+
+  if (self->rows->len > before)
+    g_list_model_items_changed (G_LIST_MODEL (self), before, 0, self->rows->len - before);
+  return done;
+}
+
+static gboolean
+load_more_cb (gpointer user_data)
+{
+  HsClaimList *self = user_data;
+
+  if (!load_more (self, BATCH_USEC))
+    return G_SOURCE_CONTINUE;
+  self->loader = 0;
+  stop_loading (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+hs_claim_list_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  HsClaimList *self = HS_CLAIM_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->cursor != NULL);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 hs_claim_list_finalize (GObject *object)
 {
   HsClaimList *self = (HsClaimList *) object;
 
+  g_clear_handle_id (&self->loader, g_source_remove);
+  g_clear_pointer (&self->cursor, hs_store_cursor_free);
   g_clear_object (&self->store);
   clear_query_strings (self);
   g_clear_pointer (&self->rows, g_array_unref);
@@ -126,6 +212,13 @@ hs_claim_list_class_init (HsClaimListClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = hs_claim_list_finalize;
+  object_class->get_property = hs_claim_list_get_property;
+
+  /* TRUE while the query's later rows are still being read. */
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -176,24 +269,53 @@ gboolean
 hs_claim_list_reload (HsClaimList  *self,
                       GError      **error)
 {
-  g_autoptr(GArray) rows = NULL;
+  g_autoptr(HsStoreCursor) cursor = NULL;
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gboolean done = FALSE;
   guint removed;
 
   g_return_val_if_fail (HS_IS_CLAIM_LIST (self), FALSE);
 
-  rows = hs_store_query_claims (self->store, &self->query, error);
-  if (rows == NULL)
+  if (!(cursor = hs_store_open_claim_cursor (self->store, &self->query, error)) ||
+      !hs_store_cursor_fetch (cursor, rows, FIRST_PAGE, &done, error))
     return FALSE;
 
+  stop_loading (self);
   removed = self->rows->len;
   g_array_unref (self->rows);
   self->rows = g_steal_pointer (&rows);
   g_hash_table_remove_all (self->cache);
   g_queue_clear (&self->recent);
 
+  if (!done)
+    {
+      self->cursor = g_steal_pointer (&cursor);
+      self->loader = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, load_more_cb, self, NULL);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+    }
+
   if (removed > 0 || self->rows->len > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->rows->len);
   return TRUE;
+}
+
+gboolean
+hs_claim_list_is_loading (HsClaimList *self)
+{
+  g_return_val_if_fail (HS_IS_CLAIM_LIST (self), FALSE);
+  return self->cursor != NULL;
+}
+
+/* Reads every remaining row now: for when one must be found. */
+void
+hs_claim_list_finish_loading (HsClaimList *self)
+{
+  g_return_if_fail (HS_IS_CLAIM_LIST (self));
+
+  if (self->cursor == NULL)
+    return;
+  load_more (self, -1);
+  stop_loading (self);
 }
 
 /**
@@ -256,6 +378,7 @@ hs_claim_list_find (HsClaimList *self,
   rowid = hs_store_get_claim_rowid (self->store, claim_id, NULL);
   if (rowid <= 0)
     return G_MAXUINT;
+  hs_claim_list_finish_loading (self);
   /* A scan of the rowids, not of claims: a million rows take a millisecond. */
   for (guint i = 0; i < self->rows->len; i++)
     if (g_array_index (self->rows, gint64, i) == rowid)

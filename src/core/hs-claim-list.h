@@ -23,6 +23,8 @@ gboolean     hs_claim_list_set_query   (HsClaimList    *self,
                                         GError        **error);
 gboolean     hs_claim_list_reload      (HsClaimList    *self,
                                         GError        **error);
+gboolean     hs_claim_list_is_loading  (HsClaimList    *self);
+void         hs_claim_list_finish_loading (HsClaimList *self);
 guint        hs_claim_list_find        (HsClaimList    *self,
                                         const char     *claim_id);
 

@@ -59,6 +59,8 @@ void hs_related_free (HsRelated *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HsRelated, hs_related_free)
 
+typedef struct _HsStoreCursor HsStoreCursor;
+
 typedef gboolean (*HsClaimFunc) (HsClaim  *claim,
                                  gpointer  user_data);
 
@@ -117,6 +119,15 @@ gboolean      hs_store_foreach_claim      (HsStore        *self,
 GArray       *hs_store_query_claims       (HsStore        *self,
                                            const HsQuery  *query,
                                            GError        **error);
+HsStoreCursor *hs_store_open_claim_cursor (HsStore        *self,
+                                           const HsQuery  *query,
+                                           GError        **error);
+gboolean      hs_store_cursor_fetch       (HsStoreCursor  *cursor,
+                                           GArray         *rows,
+                                           guint           max,
+                                           gboolean       *done,
+                                           GError        **error);
+void          hs_store_cursor_free        (HsStoreCursor  *cursor);
 gint64        hs_store_count_claims       (HsStore        *self,
                                            const HsQuery  *query,
                                            GError        **error);
@@ -174,5 +185,7 @@ GArray       *hs_store_calibration        (HsStore        *self,
                                            const HsQuery  *query,
                                            guint           n_bins,
                                            GError        **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HsStoreCursor, hs_store_cursor_free)
 
 G_END_DECLS

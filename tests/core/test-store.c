@@ -1111,7 +1111,9 @@ test_query_cases (Fixture       *fixture,
   static const QueryCase cases[] = {
     /* Order and pages. */
     { "newest", .status = ANY, .sort = HS_QUERY_SORT_NEWEST, .expected = "7 6 9 8 1 2 3 4 5" },
-    { "oldest", .status = ANY, .sort = HS_QUERY_SORT_OLDEST, .expected = "4 5 1 2 3 8 9 6 7" },
+    /* Oldest first is newest first read backwards, ties included: one
+     * index in that order serves both. */
+    { "oldest", .status = ANY, .sort = HS_QUERY_SORT_OLDEST, .expected = "5 4 3 2 1 8 9 6 7" },
     { "due", .status = ANY, .sort = HS_QUERY_SORT_DUE, .expected = "1 6 4 5 2 3 7 8 9" },
     { "stored", .status = ANY, .sort = HS_QUERY_SORT_STORED, .expected = "1 2 3 4 5 6 7 8 9" },
     { "page", .status = ANY, .limit = 3, .offset = 2, .expected = "9 8 1" },
