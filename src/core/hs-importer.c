@@ -18,14 +18,16 @@
 #include "hs-importer.h"
 #include "hs-json-reader.h"
 #include "hs-store-private.h"
+#include "hs-validate.h"
 
 G_DEFINE_QUARK (hs-import-error-quark, hs_import_error)
 
-#define LIMIT_ID     128
-#define LIMIT_NAME   1000
-#define LIMIT_URL    2048
-#define LIMIT_LANG   35
-#define LIMIT_LONG   65536
+/* The format's limits, shared with the forms' validation. */
+#define LIMIT_ID     HS_LIMIT_ID
+#define LIMIT_NAME   HS_LIMIT_NAME
+#define LIMIT_URL    HS_LIMIT_URL
+#define LIMIT_LANG   HS_LIMIT_LANG
+#define LIMIT_LONG   HS_LIMIT_LONG
 
 typedef struct
 {
@@ -50,6 +52,9 @@ typedef struct
    * the file adds shows it was named before by its rowid, one it updates
    * or leaves unchanged does not. */
   GHashTable       *stored_claims_named;
+  /* Every speaker, source and topic id, stored or in the file, and what it
+   * names: an id names one thing, of one kind. */
+  GHashTable       *named_ids;
 
   /* Relations to claims not yet seen: checked when the file is done. */
   GPtrArray        *pending_relations;
@@ -91,6 +96,7 @@ import_init (Import           *imp,
   imp->invalid_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   imp->file_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   imp->stored_claims_named = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  imp->named_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   imp->pending_relations = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_relation_free);
   memset (report, 0, sizeof *report);
 }
@@ -103,6 +109,7 @@ import_clear (Import *imp)
   g_hash_table_unref (imp->invalid_ids);
   g_hash_table_unref (imp->file_ids);
   g_hash_table_unref (imp->stored_claims_named);
+  g_hash_table_unref (imp->named_ids);
   g_ptr_array_unref (imp->pending_relations);
 }
 
@@ -220,6 +227,90 @@ typedef struct
   guint line;
   guint column;
 } Where;
+
+static const char *
+kind_word (HsObjectKind kind)
+{
+  switch (kind)
+    {
+    case HS_OBJECT_SPEAKER:
+      return "a speaker";
+    case HS_OBJECT_SOURCE:
+      return "a source";
+    case HS_OBJECT_TOPIC:
+      return "a topic";
+    case HS_OBJECT_CLAIM:
+      return "a claim";
+    case HS_OBJECT_RESOLUTION:
+      return "a resolution";
+    case HS_OBJECT_NONE:
+    default:
+      return "something";
+    }
+}
+
+static gboolean
+load_named_ids (Import  *imp,
+                GError **error)
+{
+  static const struct { HsObjectKind kind; const char *sql; } tables[] = {
+    { HS_OBJECT_SPEAKER, "SELECT id FROM speakers" },
+    { HS_OBJECT_SOURCE, "SELECT id FROM sources" },
+    { HS_OBJECT_TOPIC, "SELECT id FROM topics" },
+  };
+
+  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+    {
+      sqlite3_stmt *stmt = hs_store_prepare (imp->store, tables[t].sql, error);
+      int rc;
+
+      if (stmt == NULL)
+        return FALSE;
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        g_hash_table_insert (imp->named_ids, g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
+                             GINT_TO_POINTER (tables[t].kind));
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        return hs_store_set_sqlite_error (imp->store, error, "reading ids");
+    }
+  return TRUE;
+}
+
+/* Records that @id names a @kind; reports an id already naming something
+ * of another kind (show and links go by id alone). */
+static gboolean
+claim_id_for (Import       *imp,
+              HsObjectKind  kind,
+              const char   *id,
+              Where         where,
+              GError      **error)
+{
+  HsObjectKind other = GPOINTER_TO_INT (g_hash_table_lookup (imp->named_ids, id));
+  g_autoptr(GError) local_error = NULL;
+
+  if (other == HS_OBJECT_NONE && kind != HS_OBJECT_CLAIM &&
+      hs_store_has (imp->store, HS_OBJECT_CLAIM, id, &local_error))
+    other = HS_OBJECT_CLAIM;
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (other != HS_OBJECT_NONE && other != kind)
+    {
+      gsize mark = path_push (imp, ".id");
+
+      add_problem_at (imp, where.line, where.column, FALSE,
+                      "the id “%s” already names %s; an id names one thing", id,
+                      kind_word (other));
+      path_pop (imp, mark);
+    }
+  else if (kind != HS_OBJECT_CLAIM && other == HS_OBJECT_NONE)
+    g_hash_table_insert (imp->named_ids, g_strdup (id), GINT_TO_POINTER (kind));
+  return TRUE;
+}
+
 
 /* Merges one record whose fields are all valid. @differs compares the stored
  * and the file's versions; @write stores the file's. */
@@ -355,10 +446,12 @@ typedef struct
   Where  source;
   Where  stated_on;
   Where  topics;
+  Where *topics_at;  /* one per topic, when the file gives them apart */
   Where  horizon;
   Where  dates;      /* earliest or latest, when given */
   Where *relations;  /* one per relation */
   Where *resolutions;
+  Where *resolution_dates;
   guint *resolution_index;  /* each entry's index in the file, or NULL when in file order */
   gboolean csv;      /* problems name CSV columns rather than JSON paths */
   gboolean explicit_earliest;
@@ -371,6 +464,7 @@ import_resolutions (Import        *imp,
                     HsClaim       *stored,
                     GListModel    *incoming,
                     const Where   *where,
+                    const Where   *dates,
                     const guint   *index,
                     gboolean       csv,
                     GError       **error)
@@ -399,18 +493,25 @@ import_resolutions (Import        *imp,
       hs_date_to_buffer (&on, on_text);
       if (hs_date_compare (&first, &today) > 0)
         {
-          add_problem_at (imp, where[i].line, where[i].column, FALSE,
+          /* In CSV the status_on column already names the date. */
+          gsize on_mark = csv ? imp->path->len : path_push (imp, ".on");
+
+          add_problem_at (imp, dates[i].line, dates[i].column, FALSE,
                           "%s is in the future: a resolution applies from a date that has come",
                           on_text);
+          path_pop (imp, on_mark);
           bad = TRUE;
         }
       else if (hs_date_is_set (&stated) && hs_date_compare (&last, &stated_first) < 0)
         {
           char stated_text[HS_DATE_BUFSIZE];
+          /* In CSV the status_on column already names the date. */
+          gsize on_mark = csv ? imp->path->len : path_push (imp, ".on");
 
-          add_problem_at (imp, where[i].line, where[i].column, FALSE,
+          add_problem_at (imp, dates[i].line, dates[i].column, FALSE,
                           "%s is before the prediction was made (%s)", on_text,
                           hs_date_to_buffer (&stated, stated_text));
+          path_pop (imp, on_mark);
           bad = TRUE;
         }
 
@@ -521,7 +622,8 @@ import_claim (Import      *imp,
   for (guint i = 0; topics != NULL && topics[i] != NULL; i++)
     {
       mark = path_push (imp, ".topics[%u]", i);
-      if (!lookup_reference (imp, HS_OBJECT_TOPIC, topics[i], "topic", where->topics, error))
+      if (!lookup_reference (imp, HS_OBJECT_TOPIC, topics[i], "topic",
+                             where->topics_at != NULL ? where->topics_at[i] : where->topics, error))
         return FALSE;
       path_pop (imp, mark);
     }
@@ -768,7 +870,10 @@ import_claim (Import      *imp,
       /* The entries join the claim that stays, and must follow its date:
        * the file's when it is written, else the stored one. */
       if (!import_resolutions (imp, write ? claim : stored, stored, G_LIST_MODEL (incoming),
-                               where->resolutions, where->resolution_index, where->csv, error))
+                               where->resolutions,
+                               where->resolution_dates != NULL ? where->resolution_dates
+                                                               : where->resolutions,
+                               where->resolution_index, where->csv, error))
         return FALSE;
     }
 
@@ -819,6 +924,7 @@ typedef struct
   Import       *imp;
   HsJsonReader *reader;
   gboolean      fatal;
+  char          number[48];  /* a long number, shortened for a message */
 } Json;
 
 #define STOPPED(json, error) ((json)->fatal || ((error) != NULL && *(error) != NULL))
@@ -924,6 +1030,19 @@ json_skip (Json        *json,
     }
 }
 
+/* A number from the file, as a message may quote it: short, whatever its
+ * length in the file. The string lives until the next number. */
+static const char *
+shown_number (Json *json)
+{
+  const char *text = hs_json_reader_get_number_text (json->reader);
+
+  if (strlen (text) < sizeof json->number)
+    return text;
+  g_snprintf (json->number, sizeof json->number, "%.40s…", text);
+  return json->number;
+}
+
 static gboolean
 wrong_type (Json        *json,
             HsJsonToken  token,
@@ -1024,8 +1143,8 @@ parse_value (Import     *imp,
   switch (kind)
     {
     case VALUE_ID:
-      if (!check_text (imp, where, text, length, LIMIT_ID * 4))
-        return FALSE;
+      if (memchr (text, '\0', length) != NULL)
+        return check_text (imp, where, text, length, LIMIT_ID);
       if (!hs_id_is_valid (text))
         {
           shown = excerpt (text, length);
@@ -1183,6 +1302,35 @@ json_text_field (Json        *json,
   return TRUE;
 }
 
+/* As json_text_field(), for a field a record cannot do without: an empty
+ * or blank string is reported where it is, not taken for the text. */
+static gboolean
+json_required_text_field (Json        *json,
+                          HsJsonToken  token,
+                          ValueKind    kind,
+                          char       **field,
+                          GError     **error)
+{
+  Where where = here (json);
+
+  if (!json_text_field (json, token, kind, field, error))
+    return FALSE;
+  if (*field != NULL)
+    {
+      gboolean blank = TRUE;
+
+      for (const char *p = *field; *p != '\0' && blank; p = g_utf8_next_char (p))
+        blank = g_unichar_isspace (g_utf8_get_char (p));
+      if (blank)
+        {
+          add_problem_at (json->imp, where.line, where.column, FALSE,
+                          "this is required and cannot be empty");
+          g_clear_pointer (field, g_free);
+        }
+    }
+  return TRUE;
+}
+
 static gboolean
 json_date_field (Json        *json,
                  HsJsonToken  token,
@@ -1324,6 +1472,11 @@ json_object (Json        *json,
              gpointer     data,
              GError     **error)
 {
+  /* The names seen in this object: no record has more than a dozen fields,
+   * so a short list beats a hash table per record. */
+  char seen[16][64];
+  guint n_seen = 0;
+
   if (token == HS_JSON_TOKEN_ERROR)
     return !(error != NULL && *error != NULL);
   if (token != HS_JSON_TOKEN_BEGIN_OBJECT)
@@ -1334,12 +1487,29 @@ json_object (Json        *json,
       char name[64];
       gsize length = 0;
       const char *text = hs_json_reader_get_string (json->reader, &length);
+      Where where = here (json);
+      gboolean repeated = FALSE;
       gsize mark;
       gboolean ok;
+
+      /* A NUL would cut the name short and read "bio\u0000x" as "bio". */
+      if (memchr (text, '\0', length) != NULL)
+        {
+          add_problem_at (json->imp, where.line, where.column, FALSE,
+                          "a field name cannot contain a NUL character (\\u0000)");
+          token = json_next (json, error);
+          if (token == HS_JSON_TOKEN_ERROR || !json_skip (json, token, error))
+            return !(error != NULL && *error != NULL);
+          continue;
+        }
 
       /* Names longer than any field are unknown anyway; the excerpt of the
        * cut name is enough to find it. */
       g_strlcpy (name, text, MIN (length + 1, sizeof name));
+      for (guint i = 0; i < n_seen && !repeated; i++)
+        repeated = strcmp (seen[i], name) == 0;
+      if (!repeated && n_seen < G_N_ELEMENTS (seen))
+        g_strlcpy (seen[n_seen++], name, sizeof seen[0]);
       {
         /* The path goes into messages of one line each: a name with a
          * line break in it, or cut inside a character, is shown escaped. */
@@ -1347,6 +1517,12 @@ json_object (Json        *json,
         mark = path_push (json->imp, ".%s", shown != NULL ? shown : name);
       }
       token = json_next (json, error);
+      /* JSON leaves a repeated name to the reader; taking the last one
+       * silently would lose the first. The value is still read, so that
+       * its own problems are reported too. */
+      if (repeated && token != HS_JSON_TOKEN_ERROR)
+        add_problem_at (json->imp, where.line, where.column, FALSE,
+                        "this field is given twice in the same object");
       ok = token != HS_JSON_TOKEN_ERROR && member (json, name, token, data, error);
       path_pop (json->imp, mark);
       if (!ok)
@@ -1412,6 +1588,7 @@ first_in_file (Import       *imp,
 typedef struct
 {
   char      *id;
+  Where      id_where;
   char      *name;
   char      *native_name;
   GStrv      aliases;
@@ -1438,7 +1615,7 @@ affiliation_member (Json        *json,
   AffiliationIn *in = data;
 
   if (strcmp (name, "organization") == 0)
-    return json_text_field (json, token, VALUE_NAME, &in->organization, error);
+    return json_required_text_field (json, token, VALUE_NAME, &in->organization, error);
   if (strcmp (name, "role") == 0)
     return json_text_field (json, token, VALUE_NAME, &in->role, error);
   if (strcmp (name, "from") == 0)
@@ -1489,9 +1666,12 @@ speaker_member (Json        *json,
   SpeakerIn *in = data;
 
   if (strcmp (name, "id") == 0)
-    return json_text_field (json, token, VALUE_ID, &in->id, error);
+    {
+      in->id_where = here (json);
+      return json_text_field (json, token, VALUE_ID, &in->id, error);
+    }
   if (strcmp (name, "name") == 0)
-    return json_text_field (json, token, VALUE_NAME, &in->name, error);
+    return json_required_text_field (json, token, VALUE_NAME, &in->name, error);
   if (strcmp (name, "native_name") == 0)
     return json_text_field (json, token, VALUE_NAME, &in->native_name, error);
   if (strcmp (name, "aliases") == 0)
@@ -1526,10 +1706,12 @@ speaker_item (Json        *json,
       require (json->imp, clean, where, in.id != NULL, "id");
       require (json->imp, clean, where, in.name != NULL, "name");
       if (in.id != NULL && first_in_file (json->imp, HS_RECORD_SPEAKER, in.id, where) &&
-          problems != json->imp->n_problems)
+          !claim_id_for (json->imp, HS_OBJECT_SPEAKER, in.id, in.id_where, error))
+        ok = FALSE;
+      if (in.id != NULL && problems != json->imp->n_problems)
         g_hash_table_add (json->imp->invalid_ids, g_strdup (in.id));
 
-      if (problems == json->imp->n_problems)
+      if (ok && problems == json->imp->n_problems)
         {
           g_autoptr(HsSpeaker) speaker = hs_speaker_new (in.id, in.name);
 
@@ -1556,6 +1738,7 @@ speaker_item (Json        *json,
 typedef struct
 {
   char   *id;
+  Where   id_where;
   char   *title;
   int     kind;
   char   *publisher;
@@ -1578,9 +1761,12 @@ source_member (Json        *json,
   SourceIn *in = data;
 
   if (strcmp (name, "id") == 0)
-    return json_text_field (json, token, VALUE_ID, &in->id, error);
+    {
+      in->id_where = here (json);
+      return json_text_field (json, token, VALUE_ID, &in->id, error);
+    }
   if (strcmp (name, "title") == 0)
-    return json_text_field (json, token, VALUE_NAME, &in->title, error);
+    return json_required_text_field (json, token, VALUE_NAME, &in->title, error);
   if (strcmp (name, "kind") == 0)
     {
       g_auto(Value) value = { 0 };
@@ -1636,10 +1822,12 @@ source_item (Json        *json,
         add_problem_at (json->imp, where.line, where.column, FALSE,
                         "an approximate date needs a date_note saying how it was inferred");
       if (in.id != NULL && first_in_file (json->imp, HS_RECORD_SOURCE, in.id, where) &&
-          problems != json->imp->n_problems)
+          !claim_id_for (json->imp, HS_OBJECT_SOURCE, in.id, in.id_where, error))
+        ok = FALSE;
+      if (in.id != NULL && problems != json->imp->n_problems)
         g_hash_table_add (json->imp->invalid_ids, g_strdup (in.id));
 
-      if (problems == json->imp->n_problems)
+      if (ok && problems == json->imp->n_problems)
         {
           g_autoptr(HsSource) source = hs_source_new (in.id, in.title, in.kind);
 
@@ -1697,6 +1885,7 @@ translation_member (Json        *json,
 typedef struct
 {
   char    *id;
+  Where    id_where;
   char    *name;
   HsTopic *translations;  /* holds the translations until the id is known */
 } TopicIn;
@@ -1711,9 +1900,12 @@ topic_member (Json        *json,
   TopicIn *in = data;
 
   if (strcmp (name, "id") == 0)
-    return json_text_field (json, token, VALUE_ID, &in->id, error);
+    {
+      in->id_where = here (json);
+      return json_text_field (json, token, VALUE_ID, &in->id, error);
+    }
   if (strcmp (name, "name") == 0)
-    return json_text_field (json, token, VALUE_NAME, &in->name, error);
+    return json_required_text_field (json, token, VALUE_NAME, &in->name, error);
   if (strcmp (name, "translations") == 0)
     return json_object (json, token, translation_member, in->translations, error);
   return unknown_member (json, name, token, "id, name, translations", error);
@@ -1738,10 +1930,12 @@ topic_item (Json        *json,
       require (json->imp, clean, where, in.id != NULL, "id");
       require (json->imp, clean, where, in.name != NULL, "name");
       if (in.id != NULL && first_in_file (json->imp, HS_RECORD_TOPIC, in.id, where) &&
-          problems != json->imp->n_problems)
+          !claim_id_for (json->imp, HS_OBJECT_TOPIC, in.id, in.id_where, error))
+        ok = FALSE;
+      if (in.id != NULL && problems != json->imp->n_problems)
         g_hash_table_add (json->imp->invalid_ids, g_strdup (in.id));
 
-      if (problems == json->imp->n_problems)
+      if (ok && problems == json->imp->n_problems)
         {
           g_autoptr(HsTopic) topic = hs_topic_new (in.id, in.name);
           g_auto(GStrv) languages = hs_topic_dup_languages (in.translations);
@@ -1774,6 +1968,7 @@ typedef struct
   HsDate      stated_on;
   gboolean    has_stated_on;
   GStrv       topics;
+  GArray     *topic_where;
   GPtrArray  *relations;
   GArray     *relation_where;
   /* The prediction, when there is one. */
@@ -1785,6 +1980,7 @@ typedef struct
   char       *confidence;
   GPtrArray  *resolutions;
   GArray     *resolution_where;
+  GArray     *resolution_date_where;
   ClaimWhere  where;
 } ClaimIn;
 
@@ -1861,6 +2057,7 @@ typedef struct
   char      *id;
   int        status;
   HsDate     on;
+  Where      on_where;
   char      *evidence;
   char      *url;
   GDateTime *recorded_at;
@@ -1888,7 +2085,10 @@ resolution_member (Json        *json,
       return TRUE;
     }
   if (strcmp (name, "on") == 0)
-    return json_date_field (json, token, &in->on, error);
+    {
+      in->on_where = here (json);
+      return json_date_field (json, token, &in->on, error);
+    }
   if (strcmp (name, "evidence") == 0)
     return json_text_field (json, token, VALUE_LONG, &in->evidence, error);
   if (strcmp (name, "url") == 0)
@@ -1935,6 +2135,7 @@ resolution_item (Json        *json,
           hs_resolution_set_recorded_at (resolution, in.recorded_at);
           g_ptr_array_add (claim->resolutions, resolution);
           g_array_append_val (claim->resolution_where, where);
+          g_array_append_val (claim->resolution_date_where, in.on_where);
         }
     }
   g_free (in.id);
@@ -1956,7 +2157,7 @@ prediction_member (Json        *json,
   if (strcmp (name, "horizon") == 0)
     {
       in->where.horizon = here (json);
-      return json_text_field (json, token, VALUE_NAME, &in->horizon, error);
+      return json_required_text_field (json, token, VALUE_NAME, &in->horizon, error);
     }
   if (strcmp (name, "earliest") == 0)
     {
@@ -1985,7 +2186,7 @@ prediction_member (Json        *json,
         {
           add_problem_at (json->imp, where.line, where.column, FALSE,
                           "%s is not a probability: give a number from 0 to 1 (20%% is 0.2)",
-                          hs_json_reader_get_number_text (json->reader));
+                          shown_number (json));
           in->probability = NAN;
         }
       return TRUE;
@@ -1996,6 +2197,47 @@ prediction_member (Json        *json,
     return json_array (json, token, resolution_item, in, error);
   return unknown_member (json, name, token,
                          "horizon, earliest, latest, probability, confidence, resolutions", error);
+}
+
+/* A claim's topics, each with its place, so a missing one is reported
+ * where it is. */
+static gboolean
+claim_topic_item (Json        *json,
+                  HsJsonToken  token,
+                  guint        index,
+                  gpointer     data,
+                  GError     **error)
+{
+  ClaimIn *in = data;
+  g_auto(Value) value = { 0 };
+  Where where = here (json);
+  gboolean present;
+
+  if (token == HS_JSON_TOKEN_NULL)
+    return wrong_type (json, token, "a string", error);
+  if (!json_text (json, token, VALUE_ID, &value, &present, error))
+    return FALSE;
+  if (present)
+    {
+      if (in->topics == NULL)
+        in->topics = g_new0 (char *, 1);
+      {
+        guint n = g_strv_length (in->topics);
+
+        in->topics = g_renew (char *, in->topics, n + 2);
+        in->topics[n] = g_steal_pointer (&value.text);
+        in->topics[n + 1] = NULL;
+      }
+      g_array_append_val (in->topic_where, where);
+    }
+  return TRUE;
+}
+
+static gboolean
+finish_topics (ClaimIn *in)
+{
+  in->where.topics_at = (Where *) (gpointer) in->topic_where->data;
+  return TRUE;
 }
 
 static gboolean
@@ -2020,7 +2262,7 @@ claim_member (Json        *json,
       return json_text_field (json, token, VALUE_ID, &in->source, error);
     }
   if (strcmp (name, "text") == 0)
-    return json_text_field (json, token, VALUE_LONG, &in->text, error);
+    return json_required_text_field (json, token, VALUE_LONG, &in->text, error);
   if (strcmp (name, "quote") == 0)
     return json_text_field (json, token, VALUE_LONG, &in->quote, error);
   if (strcmp (name, "original_text") == 0)
@@ -2038,7 +2280,7 @@ claim_member (Json        *json,
   if (strcmp (name, "topics") == 0)
     {
       in->where.topics = here (json);
-      return json_strings (json, token, VALUE_ID, &in->topics, error);
+      return json_array (json, token, claim_topic_item, in, error) && finish_topics (in);
     }
   if (strcmp (name, "relations") == 0)
     return json_array (json, token, relation_item, in, error);
@@ -2066,12 +2308,14 @@ claim_in_clear (ClaimIn *in)
   g_free (in->original_language);
   g_free (in->locator);
   g_strfreev (in->topics);
+  g_array_unref (in->topic_where);
   g_ptr_array_unref (in->relations);
   g_array_unref (in->relation_where);
   g_free (in->horizon);
   g_free (in->confidence);
   g_ptr_array_unref (in->resolutions);
   g_array_unref (in->resolution_where);
+  g_array_unref (in->resolution_date_where);
 }
 
 static void
@@ -2080,8 +2324,10 @@ claim_in_init (ClaimIn *in)
   memset (in, 0, sizeof *in);
   in->relations = g_ptr_array_new_with_free_func ((GDestroyNotify) hs_relation_free);
   in->relation_where = g_array_new (FALSE, FALSE, sizeof (Where));
+  in->topic_where = g_array_new (FALSE, FALSE, sizeof (Where));
   in->resolutions = g_ptr_array_new_with_free_func (g_object_unref);
   in->resolution_where = g_array_new (FALSE, FALSE, sizeof (Where));
+  in->resolution_date_where = g_array_new (FALSE, FALSE, sizeof (Where));
   in->probability = NAN;
 }
 
@@ -2140,6 +2386,7 @@ import_claim_in (Import   *imp,
 
   in->where.relations = (Where *) (gpointer) in->relation_where->data;
   in->where.resolutions = (Where *) (gpointer) in->resolution_where->data;
+  in->where.resolution_dates = (Where *) (gpointer) in->resolution_date_where->data;
 
   /* History entries are matched to their places in the file by id: the
    * prediction sorts its history, which can differ from the file's order. */
@@ -2147,6 +2394,7 @@ import_claim_in (Import   *imp,
     {
       GListModel *history = hs_prediction_get_resolutions (hs_claim_get_prediction (claim));
       g_autoptr(GArray) sorted = g_array_sized_new (FALSE, FALSE, sizeof (Where), in->resolutions->len);
+      g_autoptr(GArray) sorted_dates = g_array_sized_new (FALSE, FALSE, sizeof (Where), in->resolutions->len);
 
       /* Problems name an entry by its index in the file, not in the history. */
       file_index = g_array_sized_new (FALSE, FALSE, sizeof (guint), in->resolutions->len);
@@ -2157,11 +2405,15 @@ import_claim_in (Import   *imp,
 
           g_ptr_array_find (in->resolutions, item, &k);
           g_array_append_val (sorted, g_array_index (in->resolution_where, Where, k));
+          g_array_append_val (sorted_dates, g_array_index (in->resolution_date_where, Where, k));
           g_array_append_val (file_index, k);
         }
       g_array_unref (in->resolution_where);
       in->resolution_where = g_steal_pointer (&sorted);
       in->where.resolutions = (Where *) (gpointer) in->resolution_where->data;
+      g_array_unref (in->resolution_date_where);
+      in->resolution_date_where = g_steal_pointer (&sorted_dates);
+      in->where.resolution_dates = (Where *) (gpointer) in->resolution_date_where->data;
       in->where.resolution_index = (guint *) (gpointer) file_index->data;
     }
 
@@ -2200,7 +2452,9 @@ claim_item (Json        *json,
           path_pop (json->imp, mark);
         }
 
-      if (problems == json->imp->n_problems)
+      if (in.id != NULL && !claim_id_for (json->imp, HS_OBJECT_CLAIM, in.id, where, error))
+        ok = FALSE;
+      if (ok && problems == json->imp->n_problems)
         ok = import_claim_in (json->imp, &in, error);
       else if (in.id != NULL)
         g_hash_table_add (json->imp->invalid_ids, g_strdup (in.id));
@@ -2261,13 +2515,13 @@ document_member (Json        *json,
         {
           add_problem_at (json->imp, where.line, where.column, FALSE,
                           "the file is in version %s of the format, written by a newer Hindsight; "
-                          "this one reads version 1", hs_json_reader_get_number_text (json->reader));
+                          "this one reads version 1", shown_number (json));
           json->fatal = TRUE;
         }
       else if (version != 1)
         add_problem_at (json->imp, where.line, where.column, FALSE,
                         "%s is not a version of the format; expected 1",
-                        hs_json_reader_get_number_text (json->reader));
+                        shown_number (json));
       return TRUE;
     }
 
@@ -2301,7 +2555,7 @@ import_json (Import        *imp,
              GError       **error)
 {
   g_autoptr(HsJsonReader) reader = hs_json_reader_new (stream);
-  Json json = { imp, reader, FALSE };
+  Json json = { imp, reader, FALSE, "" };
   DocumentIn in = { FALSE, -1 };
   HsJsonToken token;
   Where start;
@@ -2409,7 +2663,7 @@ import_csv (Import        *imp,
   g_autoptr(GError) local_error = NULL;
   int map[HS_CSV_MAX_FIELDS];
   gboolean seen[N_COLUMNS] = { FALSE };
-  guint n_header;
+  guint n_header = 0;
 
   if (!hs_csv_reader_next_row (reader, imp->cancellable, &local_error))
     {
@@ -2643,10 +2897,16 @@ import_csv (Import        *imp,
                   g_ptr_array_add (in.resolutions, resolution);
                   /* A problem with the entry is a problem with its date. */
                   g_array_append_val (in.resolution_where, status_on_where);
+                  g_array_append_val (in.resolution_date_where, status_on_where);
                 }
             }
         }
 
+      if (in.id != NULL && !claim_id_for (imp, HS_OBJECT_CLAIM, in.id, in.where.record, error))
+        {
+          claim_in_clear (&in);
+          return FALSE;
+        }
       if (problems == imp->n_problems && !import_claim_in (imp, &in, error))
         {
           claim_in_clear (&in);
@@ -2669,8 +2929,15 @@ read_failed:
       return FALSE;
     }
   g_string_truncate (imp->path, 0);
-  add_problem_at (imp, hs_csv_reader_get_line (reader), hs_csv_reader_get_error_column (reader),
-                  FALSE, "%s", local_error->message);
+  {
+    guint column = hs_csv_reader_get_error_column (reader);
+
+    /* Name the column, as every other CSV problem does. */
+    if (column >= 1 && column <= n_header && map[column - 1] >= 0)
+      g_string_append (imp->path, hs_csv_columns[map[column - 1]]);
+    add_problem_at (imp, hs_csv_reader_get_line (reader), column, FALSE, "%s",
+                    local_error->message);
+  }
   return TRUE;
 }
 
@@ -2725,6 +2992,11 @@ hs_store_import_stream (HsStore           *self,
   if (!hs_store_begin (self, error))
     return FALSE;
   imp.claims_before = max_claim_rowid (self);
+  if (!load_named_ids (&imp, error))
+    {
+      hs_store_rollback (self);
+      return FALSE;
+    }
 
   if (format == HS_IMPORT_FORMAT_JSON)
     ok = import_json (&imp, stream, error);

@@ -40,6 +40,36 @@ reference_exists (HsStore      *self,
   return FALSE;
 }
 
+/* An id names one thing: a new record may not take the id of something
+ * of another kind. */
+static gboolean
+id_is_free (HsStore       *self,
+            HsObjectKind   kind,
+            const char    *id,
+            GError       **error)
+{
+  static const char *words[] = {
+    [HS_OBJECT_SPEAKER] = "a speaker", [HS_OBJECT_SOURCE] = "a source",
+    [HS_OBJECT_TOPIC] = "a topic", [HS_OBJECT_CLAIM] = "a claim",
+    [HS_OBJECT_RESOLUTION] = "a resolution",
+  };
+  g_autoptr(GError) local_error = NULL;
+  HsObjectKind other = hs_store_find_id (self, id, &local_error);
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (other != HS_OBJECT_NONE && other != kind)
+    {
+      g_set_error (error, HS_STORE_ERROR, HS_STORE_ERROR_INVALID,
+                   "id: “%s” already names %s; choose another id", id, words[other]);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Runs @write for a record that exists (replace) or not, in a transaction. */
 typedef gboolean (*WriteFunc) (HsStore  *self,
                                gpointer  record,
@@ -60,8 +90,10 @@ save (HsStore      *self,
   if (!hs_store_begin (self, error))
     return FALSE;
   exists = hs_store_has (self, kind, id, &local_error);
-  if (local_error != NULL || !write (self, record, exists, &local_error) ||
-      !hs_store_commit (self, &local_error))
+  if (local_error == NULL && !exists && !id_is_free (self, kind, id, &local_error))
+    ;
+  else if (local_error != NULL || !write (self, record, exists, &local_error) ||
+           !hs_store_commit (self, &local_error))
     {
       hs_store_rollback (self);
       g_propagate_error (error, g_steal_pointer (&local_error));
@@ -203,7 +235,7 @@ hs_store_save_claim (HsStore  *self,
       goto failed;
 
   exists = hs_store_has (self, HS_OBJECT_CLAIM, id, &local_error);
-  if (local_error != NULL)
+  if (local_error != NULL || (!exists && !id_is_free (self, HS_OBJECT_CLAIM, id, &local_error)))
     goto failed;
   if (exists && (stored = hs_store_get_claim (self, id, &local_error)) == NULL)
     goto failed;
