@@ -876,6 +876,8 @@ cmd_due (Cli *cli)
       query.status = HS_STATUS_OPEN;
       query.sort = HS_QUERY_SORT_DUE;
       query.due_before = part == 0 ? today : horizon;
+      if (part == 1)
+        query.due_from = today;
 
       if (out.json)
         {
@@ -895,14 +897,9 @@ cmd_due (Cli *cli)
           {
             g_autoptr(HsClaim) claim = hs_store_get_claim_at (store, g_array_index (rows, gint64, i),
                                                               &error);
-            HsDate latest;
 
             if (claim == NULL)
               return fail_error (error);
-            latest = hs_prediction_get_latest (hs_claim_get_prediction (claim));
-            /* The upcoming part skips what the overdue part showed. */
-            if (part == 1 && hs_date_compare (&latest, &today) < 0)
-              continue;
             write_claim_cb (claim, &out);
             shown++;
           }

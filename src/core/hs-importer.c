@@ -2981,6 +2981,7 @@ hs_store_import_stream (HsStore           *self,
 {
   g_auto(Import) imp;
   HsImportReport scratch;
+  HsBulk bulk = { 0 };
   gboolean ok;
 
   g_return_val_if_fail (HS_IS_STORE (self), FALSE);
@@ -2992,9 +2993,10 @@ hs_store_import_stream (HsStore           *self,
   if (!hs_store_begin (self, error))
     return FALSE;
   imp.claims_before = max_claim_rowid (self);
-  if (!load_named_ids (&imp, error))
+  if (!load_named_ids (&imp, error) || !hs_store_bulk_begin (self, &bulk, error))
     {
       hs_store_rollback (self);
+      hs_store_bulk_finish (self, &bulk);
       return FALSE;
     }
 
@@ -3009,6 +3011,7 @@ hs_store_import_stream (HsStore           *self,
   if (!ok)
     {
       hs_store_rollback (self);
+      hs_store_bulk_finish (self, &bulk);
       return FALSE;
     }
 
@@ -3017,6 +3020,7 @@ hs_store_import_stream (HsStore           *self,
       g_autoptr(GString) message = g_string_new (NULL);
 
       hs_store_rollback (self);
+      hs_store_bulk_finish (self, &bulk);
       for (guint i = 0; i < imp.problems->len; i++)
         {
           if (i > 0)
@@ -3032,6 +3036,12 @@ hs_store_import_stream (HsStore           *self,
       return FALSE;
     }
 
+  if (!hs_store_bulk_end (self, &bulk, error))
+    {
+      hs_store_rollback (self);
+      hs_store_bulk_finish (self, &bulk);
+      return FALSE;
+    }
   if (!hs_store_commit (self, error))
     return FALSE;
 

@@ -38,6 +38,7 @@ typedef struct
   int          status;        /* an HsStatus, or -1 for any */
   HsQueryKind  kind;
   HsDate       due_before;    /* predictions whose latest resolve date is before this */
+  HsDate       due_from;      /* predictions whose latest resolve date is this or later */
   HsDate       stated_from;   /* stated on or after */
   HsDate       stated_to;     /* stated on or before */
   HsQuerySort  sort;

@@ -50,6 +50,23 @@ gboolean      hs_store_commit             (HsStore       *self,
                                            GError       **error);
 void          hs_store_rollback           (HsStore       *self);
 
+/* Many records in one transaction; see hs_store_bulk_begin(). */
+typedef struct
+{
+  gint64   claims_before;
+  gint64   resolutions_before;
+  gboolean active;
+} HsBulk;
+
+gboolean      hs_store_bulk_begin         (HsStore       *self,
+                                           HsBulk        *bulk,
+                                           GError       **error);
+gboolean      hs_store_bulk_end           (HsStore       *self,
+                                           HsBulk        *bulk,
+                                           GError       **error);
+void          hs_store_bulk_finish        (HsStore       *self,
+                                           HsBulk        *bulk);
+
 gboolean      hs_store_has                (HsStore       *self,
                                            HsObjectKind   kind,
                                            const char    *id,
