@@ -461,48 +461,43 @@ query_int (HsStore     *self,
 }
 
 /* SQLite would say "file is not a database" only at the first query and in
- * its own words; reading the header first gives a clear message and keeps
- * SQLite from ever opening a stranger's file for writing. */
+ * its own words; reading the header first gives a clear message, before
+ * SQLite reads or writes anything else of a stranger's file.
+ *
+ * The header is read through SQLite's own handle on the file, never by
+ * opening the file again: on Linux, closing any descriptor of a file drops
+ * every POSIX lock the process holds on it, SQLite's included, and another
+ * program could then take a database this process is writing as unused
+ * and delete its WAL. SQLite's VFS shares one descriptor per file between
+ * the connections of a process, so its handle is safe to read. */
 static gboolean
-check_header (const char  *path,
+check_header (sqlite3     *db,
+              const char  *path,
               GError     **error)
 {
   static const char magic[16] = "SQLite format 3";
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileInputStream) stream = NULL;
-  g_autoptr(GError) local_error = NULL;
-  char header[16];
-  gsize n_read = 0;
+  sqlite3_file *file = NULL;
+  sqlite3_int64 size = 0;
+  char header[16] = { 0 };
+  int rc;
 
-  stream = g_file_read (file, NULL, &local_error);
-  if (stream == NULL)
-    {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-        return TRUE;
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
-        {
-          g_set_error (error, HS_STORE_ERROR, HS_STORE_ERROR_NOT_A_DATABASE,
-                       "%s is a folder, not a Hindsight database", path);
-          return FALSE;
-        }
-      g_set_error (error, HS_STORE_ERROR, HS_STORE_ERROR_FAILED,
-                   "%s cannot be opened: %s", path, local_error->message);
-      return FALSE;
-    }
+  if (sqlite3_file_control (db, "main", SQLITE_FCNTL_FILE_POINTER, &file) != SQLITE_OK ||
+      file == NULL || file->pMethods == NULL)
+    return TRUE;
 
-  if (!g_input_stream_read_all (G_INPUT_STREAM (stream), header, sizeof header, &n_read, NULL,
-                                &local_error))
+  if (file->pMethods->xFileSize (file, &size) != SQLITE_OK)
     {
-      g_set_error (error, HS_STORE_ERROR, HS_STORE_ERROR_FAILED,
-                   "%s cannot be read: %s", path, local_error->message);
+      g_set_error (error, HS_STORE_ERROR, HS_STORE_ERROR_FAILED, "%s cannot be read", path);
       return FALSE;
     }
 
   /* An empty file is what a new database starts as. */
-  if (n_read == 0)
+  if (size == 0)
     return TRUE;
 
-  if (n_read < sizeof header || memcmp (header, magic, sizeof magic) != 0)
+  rc = file->pMethods->xRead (file, header, sizeof header, 0);
+  if ((rc != SQLITE_OK && rc != SQLITE_IOERR_SHORT_READ) ||
+      size < (sqlite3_int64) sizeof header || memcmp (header, magic, sizeof magic) != 0)
     {
       g_set_error (error, HS_STORE_ERROR, HS_STORE_ERROR_NOT_A_DATABASE,
                    "%s is not a Hindsight database: it is not an SQLite file", path);
@@ -622,8 +617,12 @@ hs_store_open (const char  *path,
   self = g_object_new (HS_TYPE_STORE, NULL);
   self->path = g_strdup (path);
 
-  if (!check_header (path, error))
-    return NULL;
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, HS_STORE_ERROR, HS_STORE_ERROR_NOT_A_DATABASE,
+                   "%s is a folder, not a Hindsight database", path);
+      return NULL;
+    }
 
   exists = g_file_test (path, G_FILE_TEST_EXISTS);
   if (!exists)
@@ -653,6 +652,9 @@ hs_store_open (const char  *path,
                    self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
       return NULL;
     }
+
+  if (!check_header (self->db, path, error))
+    return NULL;
 
   self->read_only = sqlite3_db_readonly (self->db, "main") == 1;
   sqlite3_busy_timeout (self->db, 5000);
@@ -1419,8 +1421,13 @@ hs_store_build_claim_filter (const HsQuery *query,
                                 hs_date_is_set (&query->due_from)))
     hs_clause_add (clause, "p.claim_id IS NOT NULL", NULL);
 
+  /* In date order, "+" keeps SQLite from collecting every prediction of a
+   * status through the status index and sorting them all: each status is
+   * common, so walking the date index finds a page of matches at once. In
+   * due order the status index is the one to walk. */
   if (query->status >= 0)
-    hs_clause_add (clause, "p.status = ?", hs_status_to_string (query->status));
+    hs_clause_add (clause, query->sort == HS_QUERY_SORT_DUE ? "p.status = ?" : "+p.status = ?",
+                   hs_status_to_string (query->status));
   if (hs_date_is_set (&query->due_before))
     add_day_condition (clause, "p.due_day < ?", &query->due_before, FALSE);
   if (hs_date_is_set (&query->due_from))
@@ -1463,7 +1470,13 @@ build_claim_order (const HsQuery *query,
       g_string_append (sql, " ORDER BY c.stated_day ASC, c.id DESC");
       break;
     case HS_QUERY_SORT_DUE:
-      g_string_append (sql, " ORDER BY p.due_day IS NULL, p.due_day ASC, c.id ASC");
+      /* With a due range there are no open-ended predictions to put last,
+       * and without that term the status index's own order (due date,
+       * then claim id) is the list's: no sort before the first row. */
+      if (query != NULL && (hs_date_is_set (&query->due_before) || hs_date_is_set (&query->due_from)))
+        g_string_append (sql, " ORDER BY p.due_day ASC, p.claim_id ASC");
+      else
+        g_string_append (sql, " ORDER BY p.due_day IS NULL, p.due_day ASC, c.id ASC");
       break;
     case HS_QUERY_SORT_STORED:
       g_string_append (sql, " ORDER BY c.rowid ASC");
