@@ -29,6 +29,7 @@ struct _HsStore
   GHashTable *statements;  /* SQL text → sqlite3_stmt, prepared once */
   GHashTable *speakers;    /* id → HsSpeaker, attached to loaded claims */
   GHashTable *sources;     /* id → HsSource */
+  gint64      data_version; /* PRAGMA data_version when they were last good */
 };
 
 G_DEFINE_FINAL_TYPE (HsStore, hs_store, G_TYPE_OBJECT)
@@ -754,6 +755,35 @@ hs_store_forget_cached (HsStore *self)
   g_hash_table_remove_all (self->sources);
 }
 
+/* Another connection, in this process or another, may have changed the
+ * speakers and sources cached here (an import on a worker's connection,
+ * hindsight-cli while the app is open). SQLite's data_version changes when
+ * anyone else commits, so the cache is dropped then. Called where a read
+ * starts, never per row, so a list of a million claims pays for it once. */
+static void
+notice_other_writers (HsStore *self)
+{
+  sqlite3_stmt *stmt;
+  gint64 version;
+
+  if (self->in_transaction)
+    return;
+  if (!(stmt = hs_store_prepare (self, "PRAGMA data_version", NULL)))
+    return;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      return;
+    }
+  version = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (version != self->data_version)
+    {
+      hs_store_forget_cached (self);
+      self->data_version = version;
+    }
+}
+
 /* IMMEDIATE takes the write lock at the start, so a transaction never fails
  * half-way because another writer came first. */
 gboolean
@@ -972,15 +1002,10 @@ load_speaker (HsStore       *self,
 
 #define SPEAKER_COLUMNS "s.id, s.name, s.native_name, s.bio"
 
-/**
- * hs_store_get_speaker:
- *
- * Returns: (transfer full): the speaker, or %NULL with %HS_STORE_ERROR_NOT_FOUND
- */
-HsSpeaker *
-hs_store_get_speaker (HsStore     *self,
-                      const char  *id,
-                      GError     **error)
+static HsSpeaker *
+get_speaker_cached (HsStore     *self,
+                    const char  *id,
+                    GError     **error)
 {
   HsSpeaker *cached;
   sqlite3_stmt *stmt;
@@ -1017,6 +1042,21 @@ hs_store_get_speaker (HsStore     *self,
   return speaker;
 }
 
+/**
+ * hs_store_get_speaker:
+ *
+ * Returns: (transfer full): the speaker, or %NULL with %HS_STORE_ERROR_NOT_FOUND
+ */
+HsSpeaker *
+hs_store_get_speaker (HsStore     *self,
+                      const char  *id,
+                      GError     **error)
+{
+  g_return_val_if_fail (HS_IS_STORE (self), NULL);
+  notice_other_writers (self);
+  return get_speaker_cached (self, id, error);
+}
+
 static HsSource *
 load_source (sqlite3_stmt *row)
 {
@@ -1045,15 +1085,10 @@ load_source (sqlite3_stmt *row)
   "so.id, so.title, so.kind, so.publisher, so.url, so.published, so.date_note, so.event," \
   " so.event_date, so.language, so.notes"
 
-/**
- * hs_store_get_source:
- *
- * Returns: (transfer full): the source, or %NULL with %HS_STORE_ERROR_NOT_FOUND
- */
-HsSource *
-hs_store_get_source (HsStore     *self,
-                     const char  *id,
-                     GError     **error)
+static HsSource *
+get_source_cached (HsStore     *self,
+                   const char  *id,
+                   GError     **error)
 {
   HsSource *cached;
   sqlite3_stmt *stmt;
@@ -1084,6 +1119,21 @@ hs_store_get_source (HsStore     *self,
   sqlite3_reset (stmt);
   g_hash_table_insert (self->sources, g_strdup (id), g_object_ref (source));
   return source;
+}
+
+/**
+ * hs_store_get_source:
+ *
+ * Returns: (transfer full): the source, or %NULL with %HS_STORE_ERROR_NOT_FOUND
+ */
+HsSource *
+hs_store_get_source (HsStore     *self,
+                     const char  *id,
+                     GError     **error)
+{
+  g_return_val_if_fail (HS_IS_STORE (self), NULL);
+  notice_other_writers (self);
+  return get_source_cached (self, id, error);
 }
 
 static HsTopic *
@@ -1267,13 +1317,13 @@ load_claim (HsStore       *self,
   if (!load_claim_details (self, claim, error))
     return NULL;
 
-  if (!(speaker = hs_store_get_speaker (self, hs_claim_get_speaker_id (claim), error)))
+  if (!(speaker = get_speaker_cached (self, hs_claim_get_speaker_id (claim), error)))
     return NULL;
   hs_claim_set_speaker (claim, speaker);
 
   if ((source_id = hs_claim_get_source_id (claim)))
     {
-      if (!(source = hs_store_get_source (self, source_id, error)))
+      if (!(source = get_source_cached (self, source_id, error)))
         return NULL;
       hs_claim_set_source (claim, source);
     }
@@ -1329,6 +1379,7 @@ hs_store_get_claim (HsStore     *self,
 {
   g_return_val_if_fail (HS_IS_STORE (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
+  notice_other_writers (self);
 
   return get_claim_with (self,
                          "SELECT " CLAIM_COLUMNS " FROM claims c"
@@ -1556,6 +1607,7 @@ hs_store_foreach_claim (HsStore       *self,
   int rc;
 
   g_return_val_if_fail (HS_IS_STORE (self), FALSE);
+  notice_other_writers (self);
 
   hs_clause_init (&clause, "SELECT " CLAIM_COLUMNS);
   hs_store_build_claim_filter (query, &clause, FALSE);
@@ -1605,6 +1657,7 @@ hs_store_query_claims (HsStore       *self,
   int rc;
 
   g_return_val_if_fail (HS_IS_STORE (self), NULL);
+  notice_other_writers (self);
 
   hs_clause_init (&clause, "SELECT c.rowid");
   hs_store_build_claim_filter (query, &clause, FALSE);
@@ -1668,6 +1721,7 @@ hs_store_list_speakers (HsStore       *self,
   int rc;
 
   g_return_val_if_fail (HS_IS_STORE (self), NULL);
+  notice_other_writers (self);
 
   hs_clause_init (&clause, "SELECT " SPEAKER_COLUMNS " FROM speakers s WHERE 1");
   if (query != NULL && query->topic_id != NULL)
@@ -1740,6 +1794,7 @@ hs_store_list_sources (HsStore       *self,
   int rc;
 
   g_return_val_if_fail (HS_IS_STORE (self), NULL);
+  notice_other_writers (self);
 
   hs_clause_init (&clause, "SELECT " SOURCE_COLUMNS " FROM sources so WHERE 1");
   if (query != NULL && query->speaker_id != NULL)
@@ -2709,6 +2764,7 @@ hs_store_open_claim_cursor (HsStore        *self,
   HsQuery unlimited;
 
   g_return_val_if_fail (HS_IS_STORE (self), NULL);
+  notice_other_writers (self);
 
   if (query != NULL)
     unlimited = *query;

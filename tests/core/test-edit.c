@@ -62,6 +62,35 @@ test_save_speaker (Fixture       *fixture,
   g_clear_object (&stored);
 }
 
+/* A change made through another connection (an import on a worker's, or
+ * hindsight-cli while the app is open) is what this one reads next, not a
+ * speaker it cached before. */
+static void
+test_other_connection_seen (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(HsStore) other = NULL;
+  g_autoptr(HsSpeaker) before = NULL;
+  g_autoptr(HsSpeaker) changed = NULL;
+  g_autoptr(HsSpeaker) after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  before = hs_store_get_speaker (fixture->store, "ada-example", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (hs_speaker_get_name (before), !=, "Ada Renamed Elsewhere");
+
+  other = test_open_store (fixture->dir, "edit.db");
+  changed = hs_store_get_speaker (other, "ada-example", &error);
+  g_assert_no_error (error);
+  hs_speaker_set_name (changed, "Ada Renamed Elsewhere");
+  g_assert_true (hs_store_save_speaker (other, changed, &error));
+  g_assert_no_error (error);
+
+  after = hs_store_get_speaker (fixture->store, "ada-example", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (hs_speaker_get_name (after), ==, "Ada Renamed Elsewhere");
+}
+
 /* Each invalid record names the field to fix, and nothing is written. */
 static void
 test_validation_messages (Fixture       *fixture,
@@ -321,6 +350,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/core/edit/delete-restore", Fixture, NULL, fixture_set_up, test_delete_and_restore,
               fixture_tear_down);
+  g_test_add ("/core/edit/other-connection", Fixture, NULL, fixture_set_up,
+              test_other_connection_seen, fixture_tear_down);
   g_test_add ("/core/edit/meta", Fixture, NULL, fixture_set_up, test_meta, fixture_tear_down);
   g_test_add ("/core/edit/delete-unknown", Fixture, NULL, fixture_set_up, test_delete_unknown,
               fixture_tear_down);
