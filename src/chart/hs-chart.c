@@ -13,7 +13,6 @@
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
-#include <fontconfig/fontconfig.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <math.h>
@@ -635,24 +634,4 @@ hs_chart_draw_message (HsChart    *self,
 
   hs_chart_draw_text (cr, message, width / 2, height / 2 - 10, 14, FALSE, width - 40, 0.5,
                       &palette->dim);
-}
-
-/**
- * hs_chart_release_fonts:
- *
- * Frees the fonts pango, cairo and fontconfig keep for the life of the
- * process, for a program that is about to exit after drawing charts.
- *
- * They are not leaks, but LeakSanitizer reports them as such: fontconfig
- * refers to a pattern's elements by an offset from the pattern, not by a
- * pointer, so the checker cannot see they are still reachable. Freeing them
- * in the order they hold each other leaves only our own allocations to
- * report. No chart may be drawn afterwards.
- */
-void
-hs_chart_release_fonts (void)
-{
-  pango_cairo_font_map_set_default (NULL);
-  cairo_debug_reset_static_data ();
-  FcFini ();
 }

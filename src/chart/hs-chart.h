@@ -100,7 +100,6 @@ gboolean              hs_chart_format_from_string (const char    *text,
 gboolean              hs_chart_theme_from_string  (const char    *text,
                                                    HsChartTheme  *theme);
 const HsChartPalette *hs_chart_palette_for     (HsChartTheme    theme);
-void                  hs_chart_release_fonts   (void);
 
 /* Drawing helpers shared by the charts. */
 void                  hs_chart_set_color       (cairo_t        *cr,

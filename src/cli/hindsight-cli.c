@@ -953,7 +953,7 @@ cmd_scorecard (Cli *cli)
 }
 
 static int
-draw_chart (Cli *cli)
+cmd_chart (Cli *cli)
 {
   static const GOptionEntry *groups[] = { chart_entries, filter_entries, NULL };
   g_autoptr(HsStore) store = NULL;
@@ -1003,17 +1003,6 @@ draw_chart (Cli *cli)
   if (!opt_json)
     g_print ("Wrote the %s chart to %s.\n", cli->argv[1], opt_output);
   return EXIT_OK;
-}
-
-static int
-cmd_chart (Cli *cli)
-{
-  int status = draw_chart (cli);
-
-  /* The process ends here: hand back the font caches so that a leak
-   * checker sees only what we failed to free. */
-  hs_chart_release_fonts ();
-  return status;
 }
 
 static const Command commands[] = {
