@@ -622,6 +622,30 @@ hs_chart_draw_legend (cairo_t              *cr,
     }
 }
 
+/* The height hs_chart_draw_legend() takes in @max_width: one line of
+ * size × 1.8 for each row it wraps into. */
+double
+hs_chart_legend_height (cairo_t *cr,
+                        double   max_width,
+                        double   size)
+{
+  double cx = 0, height = size * 1.8;
+
+  for (HsStatus status = HS_STATUS_OPEN; status <= HS_STATUS_AMBIGUOUS; status++)
+    {
+      double item = size * 1.6 + hs_chart_text_width (cr, hs_chart_status_label (status), size, FALSE) +
+                    size * 1.5;
+
+      if (cx > 0 && cx + item > max_width)
+        {
+          cx = 0;
+          height += size * 1.8;
+        }
+      cx += item;
+    }
+  return height;
+}
+
 /* What a chart with nothing to draw says, centred. */
 void
 hs_chart_draw_message (HsChart    *self,

@@ -133,6 +133,9 @@ void                  hs_chart_draw_legend     (cairo_t        *cr,
                                                 double          y,
                                                 double          max_width,
                                                 double          size);
+double                hs_chart_legend_height   (cairo_t        *cr,
+                                                double          max_width,
+                                                double          size);
 void                  hs_chart_draw_message    (HsChart        *self,
                                                 cairo_t        *cr,
                                                 double          width,

@@ -33,6 +33,8 @@
 /* More rows than this in a scrollable view are drawn as strips: beyond it
  * a frame would no longer fit in 16 ms. */
 #define MAX_DETAIL_ROWS 4000
+/* How many shades of density a strip tells apart. */
+#define STRIP_SHADES    24
 #define MAX_TICK_YEAR   9999
 
 typedef struct
@@ -195,17 +197,18 @@ typedef enum
 } TickUnit;
 
 /* Ticks as coarse as needed to keep labels apart: years over long ranges,
- * then quarters, months and weeks as one zooms in. */
+ * then quarters, months and weeks as one zooms in. A unit is used once the
+ * next finer one would be too narrow for its labels. */
 static TickUnit
 tick_unit (double days_per_unit)
 {
   double px_per_day = 1.0 / days_per_unit;
 
-  if (px_per_day * 365 < 90)
-    return TICK_YEAR;
   if (px_per_day * 91 < 70)
-    return TICK_QUARTER;
+    return TICK_YEAR;
   if (px_per_day * 30 < 60)
+    return TICK_QUARTER;
+  if (px_per_day * 7 < 60)
     return TICK_MONTH;
   return TICK_WEEK;
 }
@@ -446,18 +449,41 @@ draw_strip (HsTimelineChart      *self,
   if (max == 0)
     return;
 
-  cairo_save (cr);
+  /* Each column's shade, in STRIP_SHADES steps, so that a lane is filled
+   * once per shade with a run of columns as one rectangle, not once per
+   * column: a window of dense lanes stays within a frame's time. */
   for (guint c = 0; c < columns; c++)
-    if (counts[c] > 0)
-      {
-        double alpha = 0.15 + 0.85 * log1p (counts[c]) / log1p (max);
+    counts[c] = counts[c] > 0 ? 1 + (int) round ((STRIP_SHADES - 1) * log1p (counts[c]) / log1p (max)) : 0;
 
-        cairo_set_source_rgba (cr, palette->status[HS_STATUS_OPEN].red,
-                               palette->status[HS_STATUS_OPEN].green,
-                               palette->status[HS_STATUS_OPEN].blue, alpha);
-        cairo_rectangle (cr, self->plot_x + c * 2, y, 2, h);
-        cairo_fill (cr);
-      }
+  cairo_save (cr);
+  for (int shade = 1; shade <= STRIP_SHADES; shade++)
+    {
+      gboolean any = FALSE;
+
+      for (guint c = 0; c < columns;)
+        {
+          guint end = c;
+
+          while (end < columns && counts[end] == shade)
+            end++;
+          if (end == c)
+            {
+              c++;
+              continue;
+            }
+          cairo_rectangle (cr, self->plot_x + c * 2, y, (end - c) * 2, h);
+          any = TRUE;
+          c = end;
+        }
+      if (any)
+        {
+          cairo_set_source_rgba (cr, palette->status[HS_STATUS_OPEN].red,
+                                 palette->status[HS_STATUS_OPEN].green,
+                                 palette->status[HS_STATUS_OPEN].blue,
+                                 0.15 + 0.85 * (shade - 1) / (STRIP_SHADES - 1));
+          cairo_fill (cr);
+        }
+    }
   cairo_restore (cr);
 }
 
@@ -471,7 +497,8 @@ hs_timeline_chart_draw (HsChart *chart,
   const HsChartPalette *palette = hs_chart_get_palette (chart);
   double label_width = CLAMP (width * 0.22, 90, 220);
   double lanes_top = AXIS_HEIGHT;
-  double lanes_bottom = height - LEGEND_HEIGHT;
+  /* A narrow chart wraps its legend onto more lines. */
+  double lanes_bottom = height - MAX (LEGEND_HEIGHT, 14 + hs_chart_legend_height (cr, width - 24, 11));
   double available = MAX (lanes_bottom - lanes_top, 10);
   double y, today_x;
   guint shown_lanes = 0;
