@@ -14,6 +14,7 @@
 #include <signal.h>
 
 #include "hs-application.h"
+#include "hs-format.h"
 #include "hs-window.h"
 
 struct _HsApplication
@@ -24,6 +25,8 @@ struct _HsApplication
   HsStore        *store;
   char           *open_error;
   guint           screenshot_source;
+  guint           due_check_source;
+  gboolean        due_checked;
 };
 
 G_DEFINE_FINAL_TYPE (HsApplication, hs_application, ADW_TYPE_APPLICATION)
@@ -160,6 +163,132 @@ screenshot_signal_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+/* The day of the last start, to tell which predictions became due since. */
+#define DUE_CHECK_KEY "last-due-check"
+
+static void
+open_prediction_query (HsQuery      *query,
+                       const HsDate *due_before)
+{
+  hs_query_init (query);
+  query->kind = HS_QUERY_KIND_PREDICTIONS;
+  query->status = HS_STATUS_OPEN;
+  query->sort = HS_QUERY_SORT_DUE;
+  query->due_before = *due_before;
+}
+
+/* The notification names the prediction that fell due first, in a
+ * sentence short enough for a notification bubble. */
+static char *
+describe_due (HsStore      *store,
+              const HsDate *today,
+              gint64        offset)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) rows = NULL;
+  g_autoptr(HsClaim) claim = NULL;
+  g_autofree char *who = NULL;
+  g_autofree char *text = NULL;
+  HsQuery query;
+
+  open_prediction_query (&query, today);
+  query.offset = (guint) MIN (offset, G_MAXUINT);
+  query.limit = 1;
+  if (!(rows = hs_store_query_claims (store, &query, &error)) || rows->len == 0 ||
+      !(claim = hs_store_get_claim_at (store, g_array_index (rows, gint64, 0), &error)))
+    return NULL;
+
+  who = hs_format_speaker_name (hs_claim_get_speaker (claim));
+  text = g_utf8_substring (hs_claim_get_text (claim), 0, 160);
+  if (g_utf8_strlen (hs_claim_get_text (claim), -1) > 160)
+    {
+      g_autofree char *cut = g_steal_pointer (&text);
+      text = g_strconcat (cut, "…", NULL);
+    }
+  /* Translators: the prediction a notification names: "Tang Jie 唐杰: “The gap will close by 2026.”" */
+  return g_strdup_printf (_("%s: “%s”"), who, text);
+}
+
+/* Sends one notification for the open predictions whose latest resolve
+ * date is on or after @last and before @today, if there are any. */
+static void
+notify_due (HsApplication *self,
+            const HsDate  *last,
+            const HsDate  *today)
+{
+  g_autoptr(GNotification) notification = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *body = NULL;
+  gint64 before_today, before_last = -1;
+  HsQuery query;
+  guint n;
+
+  open_prediction_query (&query, today);
+  if ((before_today = hs_store_count_claims (self->store, &query, &error)) >= 0)
+    {
+      open_prediction_query (&query, last);
+      before_last = hs_store_count_claims (self->store, &query, &error);
+    }
+  if (error != NULL)
+    {
+      g_warning ("Cannot count the predictions that became due: %s", error->message);
+      return;
+    }
+  if (before_today <= before_last)
+    return;
+
+  n = (guint) MIN (before_today - before_last, G_MAXUINT);
+  title = g_strdup_printf (ngettext ("%u prediction is due", "%u predictions are due", n), n);
+  notification = g_notification_new (title);
+  if ((body = describe_due (self->store, today, before_last)) != NULL)
+    g_notification_set_body (notification, body);
+  g_notification_set_default_action (notification, "app.show-tracker");
+  g_application_send_notification (G_APPLICATION (self), "due", notification);
+}
+
+/* Once a start: the open predictions whose latest resolve date has passed
+ * since the last start get one notification, which opens the Tracker.
+ * The first start only notes the day: everything overdue then is in the
+ * Tracker already, and a first notification listing it all would be
+ * noise. */
+static gboolean
+check_due_cb (gpointer user_data)
+{
+  HsApplication *self = user_data;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stored = NULL;
+  HsDate today = hs_date_today ();
+  HsDate last = { 0 };
+  char today_text[HS_DATE_BUFSIZE];
+
+  self->due_check_source = 0;
+  if (self->store == NULL || hs_store_is_read_only (self->store))
+    return G_SOURCE_REMOVE;
+
+  stored = hs_store_get_meta (self->store, DUE_CHECK_KEY, &error);
+  if (error != NULL)
+    {
+      g_warning ("Cannot read when the predictions were last checked: %s", error->message);
+      return G_SOURCE_REMOVE;
+    }
+
+  if (stored != NULL && hs_date_parse (stored, &last, NULL) &&
+      last.precision == HS_DATE_PRECISION_DAY && !last.approximate &&
+      hs_date_compare (&last, &today) < 0 && g_settings_get_boolean (settings, "notify-due"))
+    notify_due (self, &last, &today);
+
+  /* The next start tells only what becomes due after today. */
+  hs_date_to_buffer (&today, today_text);
+  if (g_strcmp0 (stored, today_text) != 0 &&
+      !hs_store_set_meta (self->store, DUE_CHECK_KEY, today_text, &error))
+    g_warning ("Cannot note when the predictions were checked: %s", error->message);
+  g_debug ("Checked for predictions that became due since %s, on %s", stored ? stored : "(never)",
+           today_text);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 hs_application_activate (GApplication *app)
 {
@@ -174,6 +303,39 @@ hs_application_activate (GApplication *app)
     }
 
   gtk_window_present (window);
+
+  /* After the first frame: counting a million predictions can wait for it. */
+  if (!self->due_checked)
+    {
+      self->due_checked = TRUE;
+      self->due_check_source = g_idle_add_full (G_PRIORITY_LOW, check_due_cb, self, NULL);
+    }
+}
+
+static HsWindow *
+main_window (HsApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (HS_IS_WINDOW (l->data))
+      return l->data;
+  return NULL;
+}
+
+/* The notification's action: the window, on the Tracker page. */
+static void
+show_tracker_action (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  HsApplication *self = user_data;
+  HsWindow *window;
+
+  g_application_activate (G_APPLICATION (self));
+  if ((window = main_window (self)) != NULL)
+    {
+      hs_window_show_page (window, "tracker");
+      gtk_window_present (GTK_WINDOW (window));
+    }
 }
 
 static void
@@ -213,6 +375,7 @@ hs_application_startup (GApplication *app)
   static const GActionEntry actions[] = {
     { "about", about_action },
     { "quit", quit_action },
+    { "show-tracker", show_tracker_action },
   };
   static const char *quit_accels[] = { "<Control>q", NULL };
 
@@ -231,6 +394,7 @@ hs_application_finalize (GObject *object)
   HsApplication *self = (HsApplication *) object;
 
   g_clear_handle_id (&self->screenshot_source, g_source_remove);
+  g_clear_handle_id (&self->due_check_source, g_source_remove);
   g_clear_pointer (&self->db_path, g_free);
   g_clear_pointer (&self->open_error, g_free);
   g_clear_object (&self->store);

@@ -11,6 +11,7 @@
 
 #include "hs-claim-detail.h"
 #include "hs-format.h"
+#include "hs-resolve-dialog.h"
 
 struct _HsClaimDetail
 {
@@ -52,6 +53,10 @@ struct _HsClaimDetail
   GtkListBox   *related_list;
   GtkWidget    *history_box;
   GtkListBox   *history_list;
+  GtkWidget    *resolve_button;
+  GtkWidget    *record_buttons;
+  GtkWidget    *edit_button;
+  GtkWidget    *delete_button;
 };
 
 G_DEFINE_FINAL_TYPE (HsClaimDetail, hs_claim_detail, GTK_TYPE_WIDGET)
@@ -430,6 +435,12 @@ fill (HsClaimDetail *self)
     gtk_widget_set_visible (self->history_box, FALSE);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.show-speaker", speaker != NULL);
+  /* Edit and Delete are the window's actions, for the claim shown. */
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->edit_button), "s", hs_claim_get_id (self->claim));
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->delete_button), "s", hs_claim_get_id (self->claim));
+  gtk_widget_set_visible (self->record_buttons, TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.resolve",
+                                 prediction != NULL && !hs_store_is_read_only (self->store));
   gtk_stack_set_visible_child_name (self->stack, "claim");
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled), 0);
 }
@@ -504,6 +515,17 @@ show_speaker_action (GtkWidget  *widget,
 
   if (self->claim != NULL)
     g_signal_emit (self, signals[SHOW_SPEAKER], 0, hs_claim_get_speaker_id (self->claim));
+}
+
+static void
+resolve_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  HsClaimDetail *self = HS_CLAIM_DETAIL (widget);
+
+  if (self->claim != NULL && hs_claim_is_prediction (self->claim))
+    hs_resolve_dialog_open (widget, hs_claim_get_id (self->claim));
 }
 
 static void
@@ -618,12 +640,17 @@ hs_claim_detail_class_init (HsClaimDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HsClaimDetail, related_list);
   gtk_widget_class_bind_template_child (widget_class, HsClaimDetail, history_box);
   gtk_widget_class_bind_template_child (widget_class, HsClaimDetail, history_list);
+  gtk_widget_class_bind_template_child (widget_class, HsClaimDetail, resolve_button);
+  gtk_widget_class_bind_template_child (widget_class, HsClaimDetail, record_buttons);
+  gtk_widget_class_bind_template_child (widget_class, HsClaimDetail, edit_button);
+  gtk_widget_class_bind_template_child (widget_class, HsClaimDetail, delete_button);
 
   gtk_widget_class_install_action (widget_class, "detail.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "detail.back-to-list", NULL, back_to_list_action);
   gtk_widget_class_install_action (widget_class, "detail.open-source", NULL, open_source_action);
   gtk_widget_class_install_action (widget_class, "detail.show-speaker", NULL, show_speaker_action);
   gtk_widget_class_install_action (widget_class, "detail.filter-topic", "s", filter_topic_action);
+  gtk_widget_class_install_action (widget_class, "detail.resolve", NULL, resolve_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "detail.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Back, 0, "detail.back", NULL);
@@ -637,6 +664,8 @@ hs_claim_detail_init (HsClaimDetail *self)
   self->history = g_ptr_array_new_with_free_func (g_free);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* GTK 4.8 would name it twice, as written and as shown ("_Resolve… Resolve…"). */
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (self->resolve_button), GTK_ACCESSIBLE_PROPERTY_LABEL);
   g_signal_connect (self->related_list, "row-activated", G_CALLBACK (related_activated_cb), self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.back", FALSE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -683,6 +712,7 @@ hs_claim_detail_show (HsClaimDetail *self,
     {
       g_clear_object (&self->claim);
       gtk_stack_set_visible_child_name (self->stack, "empty");
+      gtk_widget_set_visible (self->record_buttons, FALSE);
       update_back_buttons (self);
       return;
     }
@@ -699,8 +729,19 @@ hs_claim_detail_refresh (HsClaimDetail *self)
 
   if (self->claim == NULL)
     return;
+
+  /* Claims deleted meanwhile are no longer shown, nor gone back to. */
+  for (guint i = self->history->len; i > 0; i--)
+    if (hs_store_find_id (self->store, g_ptr_array_index (self->history, i - 1), NULL) != HS_OBJECT_CLAIM)
+      g_ptr_array_remove_index (self->history, i - 1);
   id = g_strdup (hs_claim_get_id (self->claim));
+  if (hs_store_find_id (self->store, id, NULL) != HS_OBJECT_CLAIM)
+    {
+      hs_claim_detail_show (self, NULL);
+      return;
+    }
   show_claim (self, id, FALSE);
+  update_back_buttons (self);
 }
 
 const char *

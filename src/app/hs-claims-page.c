@@ -71,6 +71,7 @@ enum {
 
 enum {
   SHOW_SPEAKER,
+  QUERY_CHANGED,
   N_SIGNALS
 };
 
@@ -206,7 +207,10 @@ update_count (HsClaimsPage *self)
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->claims));
   g_autofree char *text = NULL;
 
-  if (shown == self->total)
+  if (hs_claim_list_is_loading (self->claims))
+    /* Translators: while a long list is still being read, "12,000 so far…" */
+    text = g_strdup_printf (_("%u so far…"), shown);
+  else if (shown == self->total)
     text = g_strdup_printf (ngettext ("%u claim", "%u claims", shown), shown);
   else
     /* Translators: "12 of 128 claims" */
@@ -216,43 +220,61 @@ update_count (HsClaimsPage *self)
   gtk_label_set_text (self->count_label, text);
 }
 
+/* The query the search entry and the filters describe; its strings are
+ * the page's own. */
+static void
+build_query (HsClaimsPage *self,
+             HsQuery      *query)
+{
+  const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  const char *kind = NULL, *status = NULL;
+  HsStatus status_value;
+
+  hs_query_init (query);
+  if (self->store == NULL)
+    return;
+  query->speaker_id = dropdown_value (self, FILTER_SPEAKER);
+  query->topic_id = dropdown_value (self, FILTER_TOPIC);
+  query->source_id = dropdown_value (self, FILTER_SOURCE);
+  query->search = (search != NULL && *search != '\0') ? search : NULL;
+  query->stated_from = self->from;
+  query->stated_to = self->to;
+  query->sort = self->sort;
+
+  kind = dropdown_value (self, FILTER_KIND);
+  if (g_strcmp0 (kind, "claim") == 0)
+    query->kind = HS_QUERY_KIND_CLAIMS;
+  else if (g_strcmp0 (kind, "prediction") == 0)
+    query->kind = HS_QUERY_KIND_PREDICTIONS;
+
+  status = dropdown_value (self, FILTER_STATUS);
+  if (status != NULL && hs_status_from_string (status, &status_value))
+    query->status = status_value;
+}
+
 /* Builds the query the search entry and the filters describe, and shows
  * its result. */
 static void
 update_list (HsClaimsPage *self)
 {
   g_autoptr(GError) error = NULL;
-  const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  const char *kind = NULL, *status = NULL;
   HsQuery query;
-  HsStatus status_value;
 
   if (self->store == NULL || self->updating)
     return;
 
-  hs_query_init (&query);
-  query.speaker_id = dropdown_value (self, FILTER_SPEAKER);
-  query.topic_id = dropdown_value (self, FILTER_TOPIC);
-  query.source_id = dropdown_value (self, FILTER_SOURCE);
-  query.search = (search != NULL && *search != '\0') ? search : NULL;
-  query.stated_from = self->from;
-  query.stated_to = self->to;
-  query.sort = self->sort;
+  build_query (self, &query);
 
-  kind = dropdown_value (self, FILTER_KIND);
-  if (g_strcmp0 (kind, "claim") == 0)
-    query.kind = HS_QUERY_KIND_CLAIMS;
-  else if (g_strcmp0 (kind, "prediction") == 0)
-    query.kind = HS_QUERY_KIND_PREDICTIONS;
-
-  status = dropdown_value (self, FILTER_STATUS);
-  if (status != NULL && hs_status_from_string (status, &status_value))
-    query.status = status_value;
-
-  /* The list selects its first row itself: that is not a person's choice. */
+  /* The selection is cleared before the rows change: with a row selected,
+   * GTK 4.8's single selection looks for that item among all the new rows,
+   * which loads every claim of the list (a million of them at worst). The
+   * first row is selected again after; that is not a person's choice. */
   self->updating = TRUE;
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   if (!hs_claim_list_set_query (self->claims, &query, &error))
     g_warning ("Cannot search: %s", error->message);
+  gtk_single_selection_set_autoselect (self->selection, TRUE);
   self->updating = FALSE;
 
   update_chips (self);
@@ -275,6 +297,8 @@ update_list (HsClaimsPage *self)
     }
   else
     gtk_stack_set_visible_child_name (self->list_stack, "list");
+
+  g_signal_emit (self, signals[QUERY_CHANGED], 0);
 }
 
 static void
@@ -555,6 +579,11 @@ hs_claims_page_class_init (HsClaimsPageClass *klass)
   signals[SHOW_SPEAKER] = g_signal_new ("show-speaker", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                         0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
+  /* The search or a filter changed and the list shows the new result:
+   * other views that share the filters (the Timeline) follow it. */
+  signals[QUERY_CHANGED] = g_signal_new ("query-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                         0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
   g_type_ensure (HS_TYPE_CLAIM_DETAIL);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/hs-claims-page.ui");
   gtk_widget_class_bind_template_child (widget_class, HsClaimsPage, leaflet);
@@ -742,6 +771,8 @@ hs_claims_page_set_store (HsClaimsPage *self,
   self->claims = hs_claim_list_new (store);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->claims)));
   g_signal_connect (self->selection, "notify::selected-item", G_CALLBACK (selection_changed_cb), self);
+  /* Long lists arrive in batches; the count follows them. */
+  g_signal_connect_swapped (self->claims, "notify::loading", G_CALLBACK (update_count), self);
   gtk_list_view_set_model (self->claims_view, GTK_SELECTION_MODEL (self->selection));
   hs_claim_detail_set_store (self->detail, store, self->topic_names);
 
@@ -817,15 +848,50 @@ hs_claims_page_get_search_entry (HsClaimsPage *self)
   return self->search_entry;
 }
 
+/**
+ * hs_claims_page_get_query:
+ * @query: (out caller-allocates): the query the search and the filters
+ *   describe now; its strings belong to the page and last until the next
+ *   "query-changed", so copy what you keep
+ */
+void
+hs_claims_page_get_query (HsClaimsPage *self,
+                          HsQuery      *query)
+{
+  g_return_if_fail (HS_IS_CLAIMS_PAGE (self));
+  g_return_if_fail (query != NULL);
+
+  build_query (self, query);
+}
+
 /* Runs the query again and reloads the claim shown: the data changed. */
 void
 hs_claims_page_reload (HsClaimsPage *self)
 {
+  g_autofree char *shown = NULL;
+  guint position;
+
   g_return_if_fail (HS_IS_CLAIMS_PAGE (self));
 
   if (self->store == NULL)
     return;
+  /* The claim being read stays in the detail pane: a change made to it
+   * (a resolve, an undo) must not replace it with the first row. */
+  shown = g_strdup (hs_claim_detail_get_claim_id (self->detail));
   self->total = hs_store_count (self->store, HS_OBJECT_CLAIM, NULL);
   update_list (self);
-  hs_claim_detail_refresh (self->detail);
+  if (shown == NULL || g_strcmp0 (shown, hs_claim_detail_get_claim_id (self->detail)) == 0)
+    {
+      hs_claim_detail_refresh (self->detail);
+      return;
+    }
+  if (hs_store_find_id (self->store, shown, NULL) != HS_OBJECT_CLAIM)
+    return;
+  position = hs_claim_list_find (self->claims, shown);
+  self->updating = TRUE;
+  if (position != G_MAXUINT)
+    gtk_single_selection_set_selected (self->selection, position);
+  else
+    hs_claim_detail_show (self->detail, shown);
+  self->updating = FALSE;
 }

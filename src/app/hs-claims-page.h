@@ -25,6 +25,8 @@ void            hs_claims_page_filter_speaker   (HsClaimsPage *self,
 void            hs_claims_page_focus_search     (HsClaimsPage *self);
 void            hs_claims_page_focus_list       (HsClaimsPage *self);
 GtkSearchEntry *hs_claims_page_get_search_entry (HsClaimsPage *self);
+void            hs_claims_page_get_query        (HsClaimsPage *self,
+                                                 HsQuery      *query);
 void            hs_claims_page_reload           (HsClaimsPage *self);
 
 G_END_DECLS

@@ -65,6 +65,8 @@ struct _HsSourcesPage
   GtkWidget          *order_label;
   GtkListView        *claims_view;
   GtkWidget          *no_claims_label;
+  GtkWidget          *edit_button;
+  GtkWidget          *delete_button;
 };
 
 G_DEFINE_FINAL_TYPE (HsSourcesPage, hs_sources_page, GTK_TYPE_WIDGET)
@@ -335,6 +337,10 @@ show_detail (HsSourcesPage *self,
   gtk_widget_set_visible (self->open_button, hs_url_is_web (url));
   gtk_widget_set_tooltip_text (self->open_button, hs_url_is_web (url) ? url : NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sources.open", hs_url_is_web (url));
+
+  /* Edit and Delete are the window's actions, for the source shown. */
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->edit_button), "s", hs_source_get_id (source));
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->delete_button), "s", hs_source_get_id (source));
 
   fill_facts (self);
   fill_claims (self);
@@ -672,6 +678,8 @@ hs_sources_page_class_init (HsSourcesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HsSourcesPage, order_label);
   gtk_widget_class_bind_template_child (widget_class, HsSourcesPage, claims_view);
   gtk_widget_class_bind_template_child (widget_class, HsSourcesPage, no_claims_label);
+  gtk_widget_class_bind_template_child (widget_class, HsSourcesPage, edit_button);
+  gtk_widget_class_bind_template_child (widget_class, HsSourcesPage, delete_button);
 
   gtk_widget_class_install_action (widget_class, "sources.back-to-list", NULL, back_to_list_action);
   gtk_widget_class_install_action (widget_class, "sources.open", NULL, open_action);

@@ -72,6 +72,8 @@ struct _HsSpeakersPage
   GtkLabel           *pager_label;
   GtkListView        *claims_view;
   GtkWidget          *no_claims_label;
+  GtkWidget          *edit_button;
+  GtkWidget          *delete_button;
 };
 
 G_DEFINE_FINAL_TYPE (HsSpeakersPage, hs_speakers_page, GTK_TYPE_WIDGET)
@@ -393,6 +395,10 @@ show_profile (HsSpeakersPage *self,
 
   gtk_label_set_text (self->bio_label, bio ? bio : "");
   gtk_widget_set_visible (GTK_WIDGET (self->bio_label), bio != NULL && *bio != '\0');
+
+  /* Edit and Delete are the window's actions, for the speaker shown. */
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->edit_button), "s", hs_speaker_get_id (speaker));
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->delete_button), "s", hs_speaker_get_id (speaker));
 
   fill_record (self);
   fill_affiliations (self);
@@ -782,6 +788,8 @@ hs_speakers_page_class_init (HsSpeakersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HsSpeakersPage, pager_label);
   gtk_widget_class_bind_template_child (widget_class, HsSpeakersPage, claims_view);
   gtk_widget_class_bind_template_child (widget_class, HsSpeakersPage, no_claims_label);
+  gtk_widget_class_bind_template_child (widget_class, HsSpeakersPage, edit_button);
+  gtk_widget_class_bind_template_child (widget_class, HsSpeakersPage, delete_button);
 
   gtk_widget_class_install_action (widget_class, "speakers.back-to-list", NULL, back_to_list_action);
   gtk_widget_class_install_action (widget_class, "speakers.clear-search", NULL, clear_search_action);

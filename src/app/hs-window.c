@@ -10,9 +10,15 @@
 #include <glib/gi18n.h>
 
 #include "hs-claims-page.h"
+#include "hs-compare-page.h"
+#include "hs-scorecard-page.h"
 #include "hs-sources-page.h"
 #include "hs-speakers-page.h"
+#include "hs-timeline-page.h"
+#include "hs-tracker-page.h"
 #include "hs-window.h"
+#include "hs-window-editing.h"
+#include "hs-window-transfer.h"
 
 struct _HsWindow
 {
@@ -27,6 +33,10 @@ struct _HsWindow
   HsClaimsPage         *claims_page;
   HsSpeakersPage       *speakers_page;
   HsSourcesPage        *sources_page;
+  HsComparePage        *compare_page;
+  HsScorecardPage      *scorecard_page;
+  HsTrackerPage        *tracker_page;
+  HsTimelinePage       *timeline_page;
 };
 
 G_DEFINE_FINAL_TYPE (HsWindow, hs_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -87,6 +97,39 @@ show_claim_cb (GtkWidget  *page,
   hs_claims_page_show_claim (self->claims_page, claim_id);
 }
 
+/* The Timeline shows what the Claims page's search and filters find. */
+static void
+claims_query_cb (HsClaimsPage *page,
+                 HsWindow     *self)
+{
+  HsQuery query;
+
+  hs_claims_page_get_query (page, &query);
+  hs_timeline_page_set_query (self->timeline_page, &query);
+}
+
+static void
+edit_filters_cb (HsTimelinePage *page,
+                 HsWindow       *self)
+{
+  adw_view_stack_set_visible_child_name (self->stack, "claims");
+  hs_claims_page_focus_search (self->claims_page);
+}
+
+/* The Tracker's tab counts what needs resolving now: overdue and due
+ * soon, drawing attention while anything is overdue. */
+static void
+tracker_counts_cb (HsTrackerPage *page,
+                   GParamSpec    *pspec,
+                   HsWindow      *self)
+{
+  AdwViewStackPage *stack_page = adw_view_stack_get_page (self->stack, GTK_WIDGET (page));
+  guint overdue = hs_tracker_page_get_n_overdue (page);
+
+  adw_view_stack_page_set_badge_number (stack_page, overdue + hs_tracker_page_get_n_due_soon (page));
+  adw_view_stack_page_set_needs_attention (stack_page, overdue > 0);
+}
+
 static void
 hs_window_dispose (GObject *object)
 {
@@ -110,26 +153,47 @@ hs_window_class_init (HsWindowClass *klass)
   g_type_ensure (HS_TYPE_CLAIMS_PAGE);
   g_type_ensure (HS_TYPE_SPEAKERS_PAGE);
   g_type_ensure (HS_TYPE_SOURCES_PAGE);
+  g_type_ensure (HS_TYPE_COMPARE_PAGE);
+  g_type_ensure (HS_TYPE_SCORECARD_PAGE);
+  g_type_ensure (HS_TYPE_TRACKER_PAGE);
+  g_type_ensure (HS_TYPE_TIMELINE_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/hs-window.ui");
   gtk_widget_class_bind_template_child (widget_class, HsWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, HsWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, HsWindow, claims_page);
   gtk_widget_class_bind_template_child (widget_class, HsWindow, speakers_page);
   gtk_widget_class_bind_template_child (widget_class, HsWindow, sources_page);
+  gtk_widget_class_bind_template_child (widget_class, HsWindow, compare_page);
+  gtk_widget_class_bind_template_child (widget_class, HsWindow, scorecard_page);
+  gtk_widget_class_bind_template_child (widget_class, HsWindow, tracker_page);
+  gtk_widget_class_bind_template_child (widget_class, HsWindow, timeline_page);
 
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  /* win.new-*, win.edit-*, win.delete-*, win.import and win.export. */
+  hs_window_editing_class_init (widget_class);
+  hs_window_transfer_class_init (widget_class);
 }
 
 static void
 hs_window_init (HsWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Nothing to edit, import or export until there is a scorecard. */
+  hs_window_editing_update_actions (self);
+  hs_window_transfer_update_actions (self);
 
   g_signal_connect (self->stack, "notify::visible-child-name", G_CALLBACK (visible_page_cb), self);
   g_signal_connect (self->claims_page, "show-speaker", G_CALLBACK (show_speaker_cb), self);
   g_signal_connect (self->speakers_page, "show-claim", G_CALLBACK (show_claim_cb), self);
   g_signal_connect (self->sources_page, "show-claim", G_CALLBACK (show_claim_cb), self);
+  g_signal_connect (self->compare_page, "show-claim", G_CALLBACK (show_claim_cb), self);
+  g_signal_connect (self->tracker_page, "show-claim", G_CALLBACK (show_claim_cb), self);
+  g_signal_connect (self->timeline_page, "show-claim", G_CALLBACK (show_claim_cb), self);
+  g_signal_connect (self->timeline_page, "edit-filters", G_CALLBACK (edit_filters_cb), self);
+  g_signal_connect (self->claims_page, "query-changed", G_CALLBACK (claims_query_cb), self);
+  g_signal_connect (self->tracker_page, "notify::n-overdue", G_CALLBACK (tracker_counts_cb), self);
+  g_signal_connect (self->tracker_page, "notify::n-due-soon", G_CALLBACK (tracker_counts_cb), self);
 
   /* The window remembers its size, its maximized state and its page. */
   self->settings = g_settings_new (APP_ID);
@@ -181,7 +245,13 @@ hs_window_new (HsApplication *application,
   hs_claims_page_focus_list (self->claims_page);
   hs_speakers_page_set_store (self->speakers_page, store);
   hs_sources_page_set_store (self->sources_page, store);
+  hs_compare_page_set_store (self->compare_page, store);
+  hs_scorecard_page_set_store (self->scorecard_page, store);
+  hs_tracker_page_set_store (self->tracker_page, store);
+  hs_timeline_page_set_store (self->timeline_page, store);
   visible_page_cb (self->stack, NULL, self);
+  hs_window_editing_update_actions (self);
+  hs_window_transfer_update_actions (self);
 
   return self;
 }
@@ -203,6 +273,10 @@ hs_window_data_changed (HsWindow *self)
   hs_claims_page_reload (self->claims_page);
   hs_speakers_page_reload (self->speakers_page);
   hs_sources_page_reload (self->sources_page);
+  hs_compare_page_reload (self->compare_page);
+  hs_scorecard_page_reload (self->scorecard_page);
+  hs_tracker_page_reload (self->tracker_page);
+  hs_timeline_page_reload (self->timeline_page);
 }
 
 /* Shows a short message with an optional Undo: @title is text, never
@@ -217,6 +291,113 @@ hs_window_toast (HsWindow   *self,
   g_return_val_if_fail (HS_IS_WINDOW (self), NULL);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
   return toast;
+}
+
+/**
+ * hs_window_toast_undo:
+ * @title: text, never markup
+ *
+ * Shows a message with an Undo button; connect to its
+ * #AdwToast::button-clicked. It stays ten seconds, long enough to reach the
+ * button by keyboard or with a screen reader. (libadwaita 1.2 reads a
+ * toast's timeout when it is shown, so it is set here, before.)
+ *
+ * Returns: (transfer none): the toast
+ */
+AdwToast *
+hs_window_toast_undo (HsWindow   *self,
+                      const char *title)
+{
+  g_autofree char *escaped = g_markup_escape_text (title, -1);
+  AdwToast *toast = adw_toast_new (escaped);
+
+  g_return_val_if_fail (HS_IS_WINDOW (self), NULL);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  return toast;
+}
+
+/**
+ * hs_window_show_page:
+ * @name: a page of the view stack: "claims", "speakers", "tracker", …
+ *
+ * Shows that page, as a click on its tab would.
+ */
+void
+hs_window_show_page (HsWindow   *self,
+                     const char *name)
+{
+  g_return_if_fail (HS_IS_WINDOW (self));
+
+  if (self->store == NULL || adw_view_stack_get_child_by_name (self->stack, name) == NULL)
+    return;
+  adw_view_stack_set_visible_child_name (self->stack, name);
+}
+
+/**
+ * hs_window_show_record:
+ * @kind: a speaker, a source or a claim
+ *
+ * Shows the record @id on its page: a speaker's profile, a source, a claim
+ * in full (clearing a search that hides it).
+ */
+void
+hs_window_show_record (HsWindow     *self,
+                       HsObjectKind  kind,
+                       const char   *id)
+{
+  g_return_if_fail (HS_IS_WINDOW (self));
+  g_return_if_fail (id != NULL);
+
+  if (self->store == NULL)
+    return;
+  switch (kind)
+    {
+    case HS_OBJECT_SPEAKER:
+      adw_view_stack_set_visible_child_name (self->stack, "speakers");
+      hs_speakers_page_show_speaker (self->speakers_page, id);
+      break;
+    case HS_OBJECT_SOURCE:
+      adw_view_stack_set_visible_child_name (self->stack, "sources");
+      hs_sources_page_show_source (self->sources_page, id);
+      break;
+    case HS_OBJECT_CLAIM:
+      adw_view_stack_set_visible_child_name (self->stack, "claims");
+      hs_claims_page_show_claim (self->claims_page, id);
+      break;
+    case HS_OBJECT_NONE:
+    case HS_OBJECT_TOPIC:
+    case HS_OBJECT_RESOLUTION:
+    default:
+      break;
+    }
+}
+
+/**
+ * hs_window_get_context:
+ * @speaker_id: (out) (transfer none) (nullable): the speaker whose profile
+ *   is on view, or %NULL
+ * @source_id: (out) (transfer none) (nullable): the source on view, or %NULL
+ *
+ * What a new claim is likely about: the speaker or the source a person is
+ * looking at.
+ */
+void
+hs_window_get_context (HsWindow    *self,
+                       const char **speaker_id,
+                       const char **source_id)
+{
+  const char *page;
+
+  g_return_if_fail (HS_IS_WINDOW (self));
+
+  page = adw_view_stack_get_visible_child_name (self->stack);
+  *speaker_id = g_strcmp0 (page, "speakers") == 0
+                ? hs_speakers_page_get_speaker_id (self->speakers_page) : NULL;
+  *source_id = g_strcmp0 (page, "sources") == 0
+               ? hs_sources_page_get_source_id (self->sources_page) : NULL;
 }
 
 /**

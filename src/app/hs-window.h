@@ -23,5 +23,15 @@ HsStore  *hs_window_get_store (HsWindow      *self);
 void      hs_window_data_changed (HsWindow   *self);
 AdwToast *hs_window_toast     (HsWindow      *self,
                                const char    *title);
+AdwToast *hs_window_toast_undo (HsWindow     *self,
+                                const char   *title);
+void      hs_window_show_record (HsWindow    *self,
+                                 HsObjectKind kind,
+                                 const char  *id);
+void      hs_window_get_context (HsWindow    *self,
+                                 const char **speaker_id,
+                                 const char **source_id);
+void      hs_window_show_page (HsWindow      *self,
+                               const char    *name);
 
 G_END_DECLS

@@ -269,6 +269,89 @@ def png_info(path):
     return width, height, len(colours)
 
 
+def png_pixel(path, x, y):
+    """The colour of one pixel of a PNG (8-bit RGB or RGBA, not interlaced)
+    as a tuple of 3 or 4 bytes, decoded with zlib only."""
+    with open(path, "rb") as f:
+        data = f.read()
+    if data[:8] != b"\x89PNG\r\n\x1a\n":
+        raise AssertionError(f"{path} is not a PNG")
+    pos, idat, header = 8, [], None
+    while pos < len(data):
+        length, kind = struct.unpack(">I4s", data[pos:pos + 8])
+        body = data[pos + 8:pos + 8 + length]
+        if kind == b"IHDR":
+            header = struct.unpack(">IIBBBBB", body)
+        elif kind == b"IDAT":
+            idat.append(body)
+        elif kind == b"IEND":
+            break
+        pos += 12 + length
+    width, height, depth, colour, _, _, interlace = header
+    if depth != 8 or colour not in (2, 6) or interlace != 0:
+        raise AssertionError(f"{path}: unexpected format depth={depth} colour={colour}")
+    if not (0 <= x < width and 0 <= y < height):
+        raise AssertionError(f"({x}, {y}) is outside {path} ({width}×{height})")
+    bpp = 3 if colour == 2 else 4
+    stride = width * bpp
+    raw = zlib.decompress(b"".join(idat))
+    previous = bytearray(stride)
+    for row in range(y + 1):
+        start = row * (stride + 1)
+        kind = raw[start]
+        line = bytearray(raw[start + 1:start + 1 + stride])
+        for i in range(stride):
+            left = line[i - bpp] if i >= bpp else 0
+            up = previous[i]
+            corner = previous[i - bpp] if i >= bpp else 0
+            if kind == 1:
+                line[i] = (line[i] + left) & 0xFF
+            elif kind == 2:
+                line[i] = (line[i] + up) & 0xFF
+            elif kind == 3:
+                line[i] = (line[i] + ((left + up) >> 1)) & 0xFF
+            elif kind == 4:
+                p = left + up - corner
+                pa, pb, pc = abs(p - left), abs(p - up), abs(p - corner)
+                line[i] = (line[i] + (left if pa <= pb and pa <= pc else (up if pb <= pc else corner))) & 0xFF
+        previous = line
+    return tuple(previous[x * bpp:(x + 1) * bpp])
+
+
+_CLIPBOARD_READER = """
+import json, gi
+gi.require_version("Gtk", "4.0")
+from gi.repository import GLib, Gtk
+Gtk.init()
+from gi.repository import Gdk
+clipboard = Gdk.Display.get_default().get_clipboard()
+loop, out = GLib.MainLoop(), {}
+def done(source, result):
+    try:
+        texture = source.read_texture_finish(result)
+        out["size"] = [texture.get_width(), texture.get_height()]
+    except GLib.Error as error:
+        out["error"] = error.message
+    loop.quit()
+clipboard.read_texture_async(None, done)
+GLib.timeout_add_seconds(10, loop.quit)
+loop.run()
+print(json.dumps(out))
+"""
+
+
+def clipboard_image_size():
+    """The width and height of the image on the X clipboard, read by another
+    GTK program as a paste would, or None when it holds no image."""
+    env = dict(os.environ, NO_AT_BRIDGE="1", GTK_A11Y="none", GDK_BACKEND="x11")
+    env.pop("G_DEBUG", None)
+    result = subprocess.run(["/usr/bin/python3", "-c", _CLIPBOARD_READER], capture_output=True,
+                            text=True, env=env, timeout=30)
+    lines = result.stdout.strip().splitlines()
+    answer = json.loads(lines[-1]) if lines else {}
+    return tuple(answer["size"]) if "size" in answer else None
+
+
 # The data, read through the CLI ---------------------------------------------
 
 
@@ -647,6 +730,32 @@ class App:
         """The tabs of the switcher that is drawn, by title."""
         return {n.name: n for n in self.page_tabs() if is_drawn(n)}
 
+    def show_page(self, title):
+        """Clicks the tab titled title, waits until it is the selected one,
+        and returns its page: the view stack's child in the tab's place."""
+        tab = wait_for(lambda: self.view_tabs().get(title), f"a tab titled {title!r}")
+        self.click(tab)
+        wait_for(lambda: has_state(tab, pyatspi.STATE_SELECTED), f"the {title} page to be shown")
+        # A page shown for the first time may keep the program busy a moment.
+        return wait_for(lambda: children(self.claims_page.parent)[tab.getIndexInParent()],
+                        f"the {title} page")
+
+    def is_page_shown(self, title):
+        tab = self.view_tabs().get(title)
+        return tab is not None and has_state(tab, pyatspi.STATE_SELECTED)
+
+    def toast_texts(self):
+        """The texts of the toasts shown, found without walking into the
+        pages (a toast lasts a few seconds: a slow search would miss it)."""
+        stack = self.claims_page.parent
+        return [n.name for n in walk(self.window, prune=lambda n: n == stack or is_list(n))
+                if role(n) == "label" and n.name]
+
+    def find_label(self, pred, within=None):
+        """The first label whose text satisfies pred, outside lists."""
+        return find(within or self.window, lambda n: role(n) == "label" and pred(n.name or ""),
+                    prune=is_list)
+
     def focused(self):
         """The focused widget. Slow: it walks the whole window; ask a known
         node for its FOCUSED state where you can."""
@@ -722,6 +831,316 @@ class App:
         shutil.copyfile(self.shot_path, dest + ".tmp")
         os.replace(dest + ".tmp", dest)
         return dest
+
+    # Pages, dialogs and toasts (the Tracker and the Resolve dialog)
+
+    def show_page(self, title):
+        """Clicks the tab of the page titled title and returns the page:
+        the view stack's child in the tab's place."""
+        tabs = [n for n in self.page_tabs() if n.name == title]
+        if not tabs:
+            raise AssertionError(f"no {title} tab among {sorted({t.name for t in self.page_tabs()})}")
+        tab = next((t for t in tabs if is_drawn(t)), tabs[0])
+        self.click(tab)
+        wait_for(lambda: has_state(tab, pyatspi.STATE_SELECTED), f"the {title} page to be shown")
+        return children(self.claims_page.parent)[tab.getIndexInParent()]
+
+    def page_is_shown(self, title):
+        tab = self.view_tabs().get(title)
+        return tab is not None and has_state(tab, pyatspi.STATE_SELECTED)
+
+    def tab_badge(self, title):
+        """The number on a page's tab in the view switcher drawn, 0 when
+        it shows none."""
+        tab = self.view_tabs()[title]
+        numbers = [text for text in labels(tab) if text.isdigit()]
+        return int(numbers[0]) if numbers else 0
+
+    def window_named(self, title):
+        """A top-level window of the program other than the main one (a
+        dialog), by its title, or None."""
+        for node in children(self.app):
+            if node.name == title and role(node) in ("frame", "dialog", "window"):
+                return node
+        return None
+
+    def wait_closed(self, window, what):
+        """Waits until window (a dialog) is gone, asking the window itself.
+        (Listing the program's windows while one closes can make GTK 4.8
+        answer with a hidden window that has no accessible path, a
+        critical, and the program ends.)"""
+        def gone():
+            try:
+                return not has_state(window, pyatspi.STATE_SHOWING)
+            except Exception:  # noqa: BLE001 - the object no longer exists
+                return True
+        wait_for(gone, what)
+
+    def toast_button(self, name):
+        """The button of the toast shown, by its name ("Undo"), or None.
+        Toasts sit above the pages: lists are not searched."""
+        pages = self.claims_page.parent
+        return find(self.window, lambda n: role(n) == "push button" and name in (n.name, *labels(n)),
+                    prune=lambda n: n == pages or is_list(n))
+
+    def texts_above_pages(self):
+        """The labels of the window outside its pages: the header bar, the
+        view switchers and the toasts shown."""
+        pages = self.claims_page.parent
+        return [n.name for n in walk(self.window, prune=lambda n: n == pages or is_list(n))
+                if role(n) == "label"]
+
+    def detail_button(self, name):
+        """A button of the detail pane by its name ("Resolve…")."""
+        return find(self.detail_pane, lambda n: role(n) == "push button" and n.name == name, prune=is_list)
+
+    def tracker_groups(self, page):
+        """The Tracker page as it reads: {heading: (count, [TrackerRow])}, in
+        the page's order. Each list item holds a heading (a title and a
+        count) or a prediction (a row named by its sentence); only that
+        much is read here, the rest when a test asks."""
+        view = self._cache.get("tracker list")
+        if view is None:
+            view = wait_for(lambda: find(page, lambda n: role(n) == "list" and n.name == "Predictions to resolve"),
+                            "the Tracker's list")
+            self._cache["tracker list"] = view
+        groups = {}
+        current = None
+        for item in children(view):
+            first = item.getChildAtIndex(0).getChildAtIndex(0)
+            if first.name:
+                if current is not None:
+                    groups[current][1].append(TrackerRow(item, first))
+                continue
+            title, count = (n.name for n in children(first.getChildAtIndex(0))[:2])
+            current = title
+            groups[current] = (int(count), [])
+        return groups
+
+
+class TrackerRow:
+    """One prediction on the Tracker page: the speaker, the statement, when
+    it is due, and its Resolve button."""
+
+    def __init__(self, item, row):
+        self.item = item
+        self.row = row
+        self.accessible = row.name
+
+    def _parts(self):
+        if not hasattr(self, "_shown"):
+            self._shown = [t for t in labels(self.row) if t and t != "Resolve…"]
+        return self._shown
+
+    def says(self, text):
+        """Whether the row's sentence holds the statement text."""
+        return f": {text.rstrip('. ')}." in self.accessible
+
+    name = property(lambda self: self._parts()[0])
+    native = property(lambda self: self._parts()[1] if len(self._parts()) > 3 else None)
+    text = property(lambda self: self._parts()[-2])
+    due = property(lambda self: self._parts()[-1])
+    resolve_button = property(lambda self: find(self.row, lambda n: role(n) == "push button"))
+
+    def __repr__(self):
+        return f"<TrackerRow {self.accessible[:60]!r}>"
+
+
+def set_text(node, text):
+    """Replaces what an entry or a text view holds, as an input method
+    would."""
+    node.queryEditableText().setTextContents(text)
+
+
+def text_of(node):
+    text = node.queryText()
+    return text.getText(0, text.characterCount)
+
+
+# Tables and dropdowns (the Compare and Scorecard pages) ----------------------
+
+
+def table_headers(table):
+    """The column headers of a column view (a "tree table"), in order; each
+    is named by its column's title and described by its sort."""
+    header = next(c for c in children(table) if role(c) == "table row")
+    return children(header)
+
+
+def table_header(table, title):
+    for node in table_headers(table):
+        if node.name == title:
+            return node
+    raise AssertionError(f"no column {title!r} among {[n.name for n in table_headers(table)]}")
+
+
+def table_rows(table, limit=None):
+    """The rows a column view has made (those on screen and a few more),
+    or the first limit of them, each as the list of its cells' texts."""
+    body = next(c for c in children(table) if role(c) == "list")
+    count = body.childCount if limit is None else min(limit, body.childCount)
+    return [[" ".join(t for t in labels(cell) if t) for cell in children(body.getChildAtIndex(i))]
+            for i in range(count)]
+
+
+def table_column(table, title, limit=None):
+    """The texts of one column, from the rows the view has made."""
+    index = [n.name for n in table_headers(table)].index(title)
+    body = next(c for c in children(table) if role(c) == "list")
+    count = body.childCount if limit is None else min(limit, body.childCount)
+    return [" ".join(t for t in labels(body.getChildAtIndex(i).getChildAtIndex(index)) if t)
+            for i in range(count)]
+
+
+def dropdown_value(combo):
+    """What a dropdown shows. (Its button holds an empty "(None)" page
+    besides the item shown.)"""
+    shown = [t for t in labels(children(combo)[0]) if t and t != "(None)"]
+    return shown[-1] if shown else None
+
+
+def choose(combo, text):
+    """Chooses text in a dropdown with the keyboard, as test_browse does:
+    open it, move the focus to the item, press Return."""
+    if dropdown_value(combo) == text:
+        return
+    button = children(combo)[0]
+    if "click" in actions(button):
+        do_action(button, "click")
+    popup = wait_for(lambda: find(combo, lambda n: role(n) == "list" and n.childCount > 0),
+                     f"the choices of {combo.name!r}")
+    names = [(labels(item) or [""])[0] for item in children(popup)]
+    if text not in names:
+        raise AssertionError(f"{text!r} is not among {names}")
+    target = names.index(text)
+
+    def focused_index():
+        for i, item in enumerate(children(popup)):
+            if has_state(item, pyatspi.STATE_FOCUSED):
+                return i
+        return None
+    current = wait_for(lambda: focused_index() is not None and focused_index() + 1,
+                       f"an item of {combo.name!r} to have the keyboard focus") - 1
+    while current != target:
+        step = 1 if current < target else -1
+        rawinput.pressKey("Down" if step > 0 else "Up")
+        current += step
+        wait_for(lambda: focused_index() == current, f"the focus to move to {names[current]!r}")
+    rawinput.pressKey("Return")
+    wait_for(lambda: dropdown_value(combo) == text, f"{combo.name!r} to show {text!r}")
+
+
+# Editors, confirmations and imports (test_editing) ---------------------------
+
+
+def toplevel(app, pred, what, timeout=None):
+    """A window of the program (a dialog, a file chooser) that satisfies
+    pred, once it is shown."""
+    return wait_for(lambda: next((n for n in children(app.app) if pred(n)), None), what, timeout)
+
+
+def dialog(app, title, timeout=None):
+    """A dialog of the program by its title."""
+    return toplevel(app, lambda n: n.name == title, f"the dialog {title!r}", timeout)
+
+
+def message_dialog(app, heading, timeout=None):
+    """A message dialog (AdwMessageDialog: no title) by its heading."""
+    return toplevel(app, lambda n: n != app.window and heading in labels(n),
+                    f"a message dialog saying {heading!r}", timeout)
+
+
+def close_window(app, act, what):
+    """Does act (a click on Save, Escape) and waits until the window it
+    closes is gone. GTK 4.8 lists a window for a moment after it is
+    destroyed, without an accessible of its own: reading the program's
+    windows then aborts it. So the count of windows is watched, never
+    the windows."""
+    count = app.app.childCount
+    act()
+    wait_for(lambda: app.app.childCount < count, f"{what} to close")
+
+
+def form_field(within, title, roles=("text", "combo box", "check box")):
+    """An input of a form by the title that names it (its label)."""
+    return wait_for(lambda: find(within, lambda n: n.name == title and role(n) in roles, prune=is_list),
+                    f"the field {title!r}")
+
+
+def button(within, name):
+    """A push button by its accessible name."""
+    return wait_for(lambda: find(within, lambda n: role(n) == "push button" and n.name == name,
+                                 prune=is_list),
+                    f"the button {name!r}")
+
+
+def field_problem(node):
+    """What the form says is wrong with an input, as a screen reader hears
+    it: the input is invalid and its description begins with the problem.
+    None when nothing is wrong."""
+    if not (has_state(node, pyatspi.STATE_INVALID) or has_state(node, pyatspi.STATE_INVALID_ENTRY)):
+        return None
+    return (node.description or "").split("\n")[0]
+
+
+def field_note(node):
+    """The last line of an input's description: its hint, or a live result
+    such as the dates a horizon resolves between."""
+    return (node.description or "").split("\n")[-1]
+
+
+def is_sensitive(node):
+    return has_state(node, pyatspi.STATE_SENSITIVE)
+
+
+def focus(node):
+    """Gives node the keyboard focus with a click, as GTK 4.8 offers no
+    grab_focus over AT-SPI, and waits until it has it."""
+    if has_state(node, pyatspi.STATE_FOCUSED):
+        return
+    box = extents(node)
+    if box.width <= 0 or box.height <= 0:
+        raise AssertionError(f"cannot focus {role(node)} {node.name!r}: it is not drawn")
+    Atspi.generate_mouse_event(box.x + min(box.width // 2, 40), box.y + box.height // 2, "b1c")
+    wait_for(lambda: has_state(node, pyatspi.STATE_FOCUSED), f"{node.name!r} to take the focus")
+
+
+def type_into(node, text, keyboard=False):
+    """Empties an entry and types text into it a character at a time, as
+    an input method does; with keyboard, with key presses after a click
+    (the entry must be on screen, and text typeable on a keyboard)."""
+    set_text(node, "")
+    if keyboard:
+        focus(node)
+        rawinput.typeText(text)
+    else:
+        editable = node.queryEditableText()
+        for position, character in enumerate(text):
+            editable.insertText(position, character, len(character.encode("utf-8")))
+    wait_for(lambda: text_of(node) == text, f"{node.name!r} to read {text!r}")
+
+
+def append_text(node, text):
+    """Types text at the end of what an entry holds, a character at a time."""
+    start = text_of(node)
+    editable = node.queryEditableText()
+    for offset, character in enumerate(text):
+        editable.insertText(len(start) + offset, character, len(character.encode("utf-8")))
+    wait_for(lambda: text_of(node) == start + text, f"{node.name!r} to read {start + text!r}")
+
+
+def open_menu_item(app, menu_button, item):
+    """Opens a menu button of the header bar by its name and clicks an
+    item of its menu."""
+    app.click(button(app.window, menu_button))
+    node = toplevel_find(app, lambda n: role(n) == "menu item" and n.name == item, f"the menu item {item!r}")
+    do_action(node, "click")
+
+
+def toplevel_find(app, pred, what):
+    """A node anywhere in the program's windows (menus are popovers of
+    their own)."""
+    return wait_for(lambda: find(app.app, pred, prune=is_list), what)
 
 
 class AppTestCase(unittest.TestCase):
