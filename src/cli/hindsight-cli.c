@@ -50,7 +50,7 @@ static gboolean opt_json;
 static char *opt_speaker, *opt_topic, *opt_source, *opt_status, *opt_search, *opt_due_before;
 static char *opt_kind, *opt_from, *opt_to, *opt_format, *opt_on_conflict;
 static char *opt_on, *opt_evidence, *opt_url;
-static char *opt_output, *opt_theme;
+static char *opt_output, *opt_theme, *opt_words;
 static double opt_width = 1200, opt_height = 700, opt_scale = 1;
 static int opt_within = 30;
 static int opt_limit = 0;
@@ -112,6 +112,9 @@ static const GOptionEntry chart_entries[] = {
   { "height", 0, 0, G_OPTION_ARG_DOUBLE, &opt_height, "Height; default 700", "H" },
   { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &opt_scale, "Pixels per unit in a PNG: 2 for a crisp image; default 1", "S" },
   { "theme", 0, 0, G_OPTION_ARG_STRING, &opt_theme, "light (default), dark or high-contrast", "THEME" },
+  { "words", 0, 0, G_OPTION_ARG_STRING, &opt_words,
+    "Also score resolved predictions that gave words but no number, by this scale: none (default) "
+    "or estimative", "SCALE" },
   { NULL }
 };
 
@@ -125,6 +128,9 @@ static const GOptionEntry scorecard_entries[] = {
   { "speaker", 0, 0, G_OPTION_ARG_STRING, &opt_speaker, "Only this speaker", "ID" },
   { "from", 0, 0, G_OPTION_ARG_STRING, &opt_from, "Only predictions stated on or after DATE", "DATE" },
   { "to", 0, 0, G_OPTION_ARG_STRING, &opt_to, "Only predictions stated on or before DATE", "DATE" },
+  { "words", 0, 0, G_OPTION_ARG_STRING, &opt_words,
+    "Also score resolved predictions that gave words but no number, by this scale: none (default) "
+    "or estimative", "SCALE" },
   { NULL }
 };
 
@@ -309,6 +315,22 @@ build_query (HsStore *store,
       return FALSE;
     }
   query->limit = opt_limit;
+  return TRUE;
+}
+
+/* --words: the scale that scores confidence words; numbers only unless
+ * asked, so that a Brier score means the same as without the option. */
+static gboolean
+parse_words_option (HsWordsScale *scale,
+                    int          *status)
+{
+  *scale = HS_WORDS_SCALE_NONE;
+  if (opt_words != NULL && !hs_words_scale_from_string (opt_words, scale))
+    {
+      *status = fail (EXIT_USAGE, "--words: “%s” is not a scale; expected one of: %s", opt_words,
+                      hs_words_scale_names ());
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -924,12 +946,16 @@ cmd_scorecard (Cli *cli)
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(HsCliOutput) out = { 0 };
+  HsWordsScale words;
   HsQuery query;
+  guint scored_from_words = 0;
   int status = EXIT_OK;
 
   if (!parse_options (cli, NULL, groups, &status) || !expect_arguments (cli, 0, "", &status) ||
+      !parse_words_option (&words, &status) ||
       !(store = open_store (cli, &status)) || !build_query (store, &query, &status))
     return status;
+  query.words_scale = words;
   if (!(rows = hs_store_scorecard (store, &query, &error)))
     return fail_error (error);
 
@@ -941,14 +967,25 @@ cmd_scorecard (Cli *cli)
                   "Res", "Conf", "Part", "Ref", "Amb", "Open", "Late", "Hit rate [95% CI]",
                   "Brier");
   for (guint i = 0; i < rows->len; i++)
-    hs_cli_write_score_row (&out, g_ptr_array_index (rows, i));
+    {
+      HsScoreRow *row = g_ptr_array_index (rows, i);
+
+      hs_cli_write_score_row (&out, row);
+      scored_from_words += row->brier_words;
+    }
   if (out.json)
     hs_json_writer_end_array (out.json);
   else
-    hs_cli_print (&out, "%s",
-                  "\nHit rate = (confirmed + ½ partial) / (confirmed + partial + refuted), with its "
-                  "95% Wilson interval;\nBrier = mean (p − outcome)² over resolved predictions with "
-                  "a stated probability (lower is better).");
+    {
+      hs_cli_print (&out, "%s",
+                    "\nHit rate = (confirmed + ½ partial) / (confirmed + partial + refuted), with its "
+                    "95% Wilson interval;\nBrier = mean (p − outcome)² over resolved predictions with "
+                    "a stated probability (lower is better).");
+      if (words != HS_WORDS_SCALE_NONE)
+        hs_cli_print (&out, "Brier includes %u prediction%s scored from their words (scale: %s, %s).",
+                      scored_from_words, scored_from_words == 1 ? "" : "s",
+                      hs_words_scale_to_string (words), hs_words_scale_get_title (words));
+    }
   return finish_output (&out);
 }
 
@@ -961,6 +998,7 @@ cmd_chart (Cli *cli)
   g_autoptr(GError) error = NULL;
   HsChartFormat format;
   HsChartTheme theme = HS_CHART_THEME_LIGHT;
+  HsWordsScale words;
   HsQuery query;
   int status = EXIT_OK;
 
@@ -987,9 +1025,12 @@ cmd_chart (Cli *cli)
   if (opt_theme != NULL && !hs_chart_theme_from_string (opt_theme, &theme))
     return fail (EXIT_USAGE, "--theme: “%s” is not a theme; expected light, dark or high-contrast",
                  opt_theme);
+  if (!parse_words_option (&words, &status))
+    return status;
 
   if (!(store = open_store (cli, &status)) || !build_query (store, &query, &status))
     return status;
+  query.words_scale = words;
 
   if (!(chart = hs_chart_new_for_kind (cli->argv[1], store, &query, &error)))
     return fail (g_error_matches (error, HS_CHART_ERROR, HS_CHART_ERROR_UNKNOWN_KIND) ? EXIT_USAGE

@@ -715,6 +715,7 @@ hs_cli_write_score_row (HsCliOutput *out,
         }
       member_number_or_null (json, "brier", row->brier);
       member_int (json, "brier_count", row->brier_count);
+      member_int (json, "brier_words", row->brier_words);
       hs_json_writer_end_object (json);
       return;
     }

@@ -26,3 +26,4 @@
 #include "hs-topic.h"
 #include "hs-types.h"
 #include "hs-validate.h"
+#include "hs-words-scale.h"

@@ -9,6 +9,7 @@
 
 #include "hs-date.h"
 #include "hs-types.h"
+#include "hs-words-scale.h"
 
 G_BEGIN_DECLS
 
@@ -44,6 +45,7 @@ typedef struct
   HsQuerySort  sort;
   guint        limit;         /* 0 for no limit */
   guint        offset;
+  HsWordsScale words_scale;   /* scoring: how predictions with words but no number count */
 } HsQuery;
 
 void hs_query_init (HsQuery *query);

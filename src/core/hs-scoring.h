@@ -29,6 +29,7 @@ typedef struct
   double     hit_high;
   double     brier;        /* mean (p − outcome)² over resolved predictions with a probability */
   guint      brier_count;
+  guint      brier_words;  /* of brier_count, those whose probability came from their words */
 } HsScoreRow;
 
 #define HS_TYPE_SCORE_ROW (hs_score_row_get_type ())
@@ -50,6 +51,7 @@ typedef struct
   guint  count;             /* resolved predictions (ambiguous left out) in the bin */
   double mean_probability;  /* where the bin is plotted; NAN when empty */
   double observed;          /* mean outcome: 1 confirmed, ½ partial, 0 refuted; NAN when empty */
+  guint  words;             /* of count, those whose probability came from their words */
 } HsCalibrationBin;
 
 double   hs_scoring_outcome        (HsStatus  status);

@@ -99,4 +99,14 @@ gboolean      hs_store_dangling_relations (HsStore       *self,
                                            GPtrArray     *out,
                                            GError       **error);
 
+/* Scoring by confidence words (hs-words-scoring.c). */
+gboolean      hs_store_score_words        (HsStore       *self,
+                                           const HsQuery *cut,
+                                           GPtrArray     *rows,
+                                           GError       **error);
+gboolean      hs_store_calibrate_words    (HsStore       *self,
+                                           const HsQuery *cut,
+                                           GArray        *bins,
+                                           GError       **error);
+
 G_END_DECLS

@@ -2632,6 +2632,8 @@ hs_store_scorecard (HsStore       *self,
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     return step_error (self, rc, error), NULL;
+  if (!hs_store_score_words (self, &cut, rows, error))
+    return NULL;
 
   return g_steal_pointer (&rows);
 }
@@ -2699,6 +2701,8 @@ hs_store_calibration (HsStore       *self,
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     return step_error (self, rc, error), NULL;
+  if (!hs_store_calibrate_words (self, &cut, bins, error))
+    return NULL;
 
   return g_steal_pointer (&bins);
 }

@@ -550,6 +550,180 @@ test_scorecard_follows_history (Fixture       *fixture,
   test_assert_finalize (&resolution);
 }
 
+/* ---------------------------------------------------------------------- */
+/* Scoring by confidence words                                             */
+
+/* Eve and Frank gave words, mostly:
+ *   w1 "very likely"        confirmed  0.9   (0.9 − 1)²   = 0.01
+ *   w2 "probably not"       refuted    0.2   (0.2 − 0)²   = 0.04
+ *   w3 p=0.6, "certain"     partial    the number wins: (0.6 − 0.5)² = 0.01
+ *   w4 "who knows"          confirmed  no phrase of the scale: not scored
+ *   w5 "很可能"              ambiguous  left out
+ *   w6 "perhaps"            open       left out
+ *   f1 "不太可能"            confirmed  0.2   (0.2 − 1)²   = 0.64
+ *   f2 "not certain"        partial    0.5   (0.5 − 0.5)² = 0
+ * Numbers only: Eve 0.01 over 1, Frank none. With the scale: Eve
+ * 0.06 / 3 = 0.02 (two from words), Frank 0.64 / 2 = 0.32 (both). */
+static const char words_json[] =
+  "{ \"format\": \"hindsight\", \"version\": 1,\n"
+  "  \"speakers\": [ { \"id\": \"eve\", \"name\": \"Eve\" }, { \"id\": \"frank\", \"name\": \"Frank\" } ],\n"
+  "  \"topics\": [ { \"id\": \"agents\", \"name\": \"Agents\" } ],\n"
+  "  \"claims\": [\n"
+  "    { \"id\": \"w1\", \"speaker\": \"eve\", \"text\": \"w1\", \"stated_on\": \"2025-03-01\", \"topics\": [\"agents\"],\n"
+  "      \"prediction\": { \"horizon\": \"this year\", \"confidence\": \"very likely\",\n"
+  "        \"resolutions\": [ { \"status\": \"confirmed\", \"on\": \"2025-12-01\" } ] } },\n"
+  "    { \"id\": \"w2\", \"speaker\": \"eve\", \"text\": \"w2\", \"stated_on\": \"2025-03-01\",\n"
+  "      \"prediction\": { \"horizon\": \"this year\", \"confidence\": \"probably not\",\n"
+  "        \"resolutions\": [ { \"status\": \"refuted\", \"on\": \"2025-12-01\" } ] } },\n"
+  "    { \"id\": \"w3\", \"speaker\": \"eve\", \"text\": \"w3\", \"stated_on\": \"2025-03-01\",\n"
+  "      \"prediction\": { \"horizon\": \"this year\", \"probability\": 0.6, \"confidence\": \"certain\",\n"
+  "        \"resolutions\": [ { \"status\": \"partial\", \"on\": \"2025-12-01\" } ] } },\n"
+  "    { \"id\": \"w4\", \"speaker\": \"eve\", \"text\": \"w4\", \"stated_on\": \"2025-03-01\",\n"
+  "      \"prediction\": { \"horizon\": \"this year\", \"confidence\": \"who knows\",\n"
+  "        \"resolutions\": [ { \"status\": \"confirmed\", \"on\": \"2025-12-01\" } ] } },\n"
+  "    { \"id\": \"w5\", \"speaker\": \"eve\", \"text\": \"w5\", \"stated_on\": \"2025-03-01\",\n"
+  "      \"prediction\": { \"horizon\": \"this year\", \"confidence\": \"很可能\",\n"
+  "        \"resolutions\": [ { \"status\": \"ambiguous\", \"on\": \"2025-12-01\" } ] } },\n"
+  "    { \"id\": \"w6\", \"speaker\": \"eve\", \"text\": \"w6\", \"stated_on\": \"2025-03-01\",\n"
+  "      \"prediction\": { \"horizon\": \"next year\", \"confidence\": \"perhaps\" } },\n"
+  "    { \"id\": \"f1\", \"speaker\": \"frank\", \"text\": \"f1\", \"stated_on\": \"2026-01-01\", \"topics\": [\"agents\"],\n"
+  "      \"prediction\": { \"horizon\": \"this month\", \"confidence\": \"不太可能\",\n"
+  "        \"resolutions\": [ { \"status\": \"confirmed\", \"on\": \"2026-01-20\" } ] } },\n"
+  "    { \"id\": \"f2\", \"speaker\": \"frank\", \"text\": \"f2\", \"stated_on\": \"2026-01-01\",\n"
+  "      \"prediction\": { \"horizon\": \"this month\", \"confidence\": \"not certain\",\n"
+  "        \"resolutions\": [ { \"status\": \"partial\", \"on\": \"2026-01-20\" } ] } }\n"
+  "  ] }\n";
+
+static void
+fixture_set_up_words (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  fixture_set_up (fixture, data);
+  test_import_json (fixture->store, words_json);
+}
+
+static void
+assert_brier (HsStore       *store,
+              const HsQuery *query,
+              const char    *speaker,
+              double         brier,
+              guint          count,
+              guint          words)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = hs_store_scorecard (store, query, &error);
+  const HsScoreRow *row = NULL;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (hs_speaker_get_id (((HsScoreRow *) g_ptr_array_index (rows, i))->speaker), speaker) == 0)
+      row = g_ptr_array_index (rows, i);
+  g_test_message ("row of %s", speaker);
+  g_assert_nonnull (row);
+  assert_ratio (row->brier, brier, EPSILON);
+  g_assert_cmpuint (row->brier_count, ==, count);
+  g_assert_cmpuint (row->brier_words, ==, words);
+}
+
+static void
+test_scorecard_words (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  HsQuery query;
+
+  /* Off, as by default: the design's contract, Brier from numbers only. */
+  hs_query_init (&query);
+  g_assert_cmpint (query.words_scale, ==, HS_WORDS_SCALE_NONE);
+  assert_brier (fixture->store, &query, "eve", 0.01, 1, 0);
+  assert_brier (fixture->store, &query, "frank", NAN, 0, 0);
+
+  query.words_scale = HS_WORDS_SCALE_ESTIMATIVE;
+  assert_brier (fixture->store, &query, "eve", 0.02, 3, 2);
+  assert_brier (fixture->store, &query, "frank", 0.32, 2, 2);
+
+  /* Words leave the counts and the hit rate alone. */
+  {
+    g_autoptr(GPtrArray) off = NULL;
+    g_autoptr(GPtrArray) on = hs_store_scorecard (fixture->store, &query, NULL);
+
+    query.words_scale = HS_WORDS_SCALE_NONE;
+    off = hs_store_scorecard (fixture->store, &query, NULL);
+    g_assert_cmpuint (on->len, ==, off->len);
+    for (guint i = 0; i < on->len; i++)
+      {
+        HsScoreRow *a = g_ptr_array_index (on, i), *b = g_ptr_array_index (off, i);
+
+        g_assert_cmpuint (a->resolved, ==, b->resolved);
+        g_assert_cmpuint (a->open, ==, b->open);
+        assert_ratio (a->hit_rate, b->hit_rate, EPSILON);
+      }
+  }
+
+  /* The cuts apply to words too: on agents, w1 and f1 only. */
+  hs_query_init (&query);
+  query.words_scale = HS_WORDS_SCALE_ESTIMATIVE;
+  query.topic_id = "agents";
+  assert_brier (fixture->store, &query, "eve", 0.01, 1, 1);
+  assert_brier (fixture->store, &query, "frank", 0.64, 1, 1);
+
+  hs_query_init (&query);
+  query.words_scale = HS_WORDS_SCALE_ESTIMATIVE;
+  query.speaker_id = "frank";
+  assert_brier (fixture->store, &query, "frank", 0.32, 2, 2);
+}
+
+static void
+test_calibration_words (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  static const ExpectedBin off[] = {
+    { 6, 1, 0.6, 0.5 },   /* w3 */
+  };
+  static const ExpectedBin on[] = {
+    { 2, 2, 0.2, 0.5 },   /* w2 refuted, f1 confirmed */
+    { 5, 1, 0.5, 0.5 },   /* f2 */
+    { 6, 1, 0.6, 0.5 },   /* w3, by its number */
+    { 9, 1, 0.9, 1.0 },   /* w1 */
+  };
+  static const ExpectedBin on_two[] = {
+    { 0, 2, 0.2, 0.5 },
+    { 1, 3, (0.5 + 0.6 + 0.9) / 3, 2.0 / 3.0 },
+  };
+  g_autoptr(GArray) bins = NULL;
+  HsQuery query;
+
+  hs_query_init (&query);
+  assert_calibration (fixture->store, &query, 10, off, G_N_ELEMENTS (off));
+  query.words_scale = HS_WORDS_SCALE_ESTIMATIVE;
+  assert_calibration (fixture->store, &query, 10, on, G_N_ELEMENTS (on));
+  assert_calibration (fixture->store, &query, 2, on_two, G_N_ELEMENTS (on_two));
+
+  /* Each bin says how many of its predictions were scored from words. */
+  bins = hs_store_calibration (fixture->store, &query, 10, NULL);
+  g_assert_cmpuint (g_array_index (bins, HsCalibrationBin, 2).words, ==, 2);
+  g_assert_cmpuint (g_array_index (bins, HsCalibrationBin, 5).words, ==, 1);
+  g_assert_cmpuint (g_array_index (bins, HsCalibrationBin, 6).words, ==, 0);
+  g_assert_cmpuint (g_array_index (bins, HsCalibrationBin, 9).words, ==, 1);
+}
+
+/* The scorecard of predictions given only with numbers does not change
+ * when the scale is on. */
+static void
+test_scorecard_words_no_words (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  static const ExpectedRow expected[] = {
+    { "alice", 9, 5, 2, 1, 1, 1, 4, 2, 0.625, 0.219427, 0.908101, 0.02, 3 },
+    { "bob", 2, 0, 0, 0, 0, 0, 2, 0, NAN, NAN, NAN, NAN, 0 },
+    { "dan", 4, 4, 2, 0, 2, 0, 0, 0, 0.5, 0.150039, 0.849961, 0.36625, 4 },
+  };
+  HsQuery query;
+
+  hs_query_init (&query);
+  query.words_scale = HS_WORDS_SCALE_ESTIMATIVE;
+  assert_scorecard (fixture->store, &query, expected, G_N_ELEMENTS (expected));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -571,6 +745,9 @@ main (int   argc,
   ADD ("/core/scoring/scorecard/follows-history", fixture_set_up_scores,
        test_scorecard_follows_history);
   ADD ("/core/scoring/calibration", fixture_set_up_scores, test_calibration);
+  ADD ("/core/scoring/words/scorecard", fixture_set_up_words, test_scorecard_words);
+  ADD ("/core/scoring/words/calibration", fixture_set_up_words, test_calibration_words);
+  ADD ("/core/scoring/words/numbers-only", fixture_set_up_scores, test_scorecard_words_no_words);
 
 #undef ADD
 
