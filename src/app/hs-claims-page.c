@@ -689,51 +689,110 @@ add_date_entry (HsClaimsPage *self,
   return entry;
 }
 
-static void
-build_filters (HsClaimsPage *self)
+/* The speakers, topics and sources to choose from, as the store holds them
+ * now, with the labels each is known by. */
+static gboolean
+list_choices (HsClaimsPage   *self,
+              GtkStringList **labels)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) speakers = hs_store_list_speakers (self->store, NULL, &error);
   g_autoptr(GPtrArray) topics = speakers ? hs_store_list_topics (self->store, &error) : NULL;
   g_autoptr(GPtrArray) sources = topics ? hs_store_list_sources (self->store, NULL, &error) : NULL;
-  GtkStringList *labels;
-  GtkWidget *clear;
 
   if (sources == NULL)
     {
       g_warning ("Cannot list the filters' choices: %s", error->message);
-      return;
+      return FALSE;
     }
 
-  labels = start_choices (self, FILTER_SPEAKER, _("Any speaker"));
+  labels[FILTER_SPEAKER] = start_choices (self, FILTER_SPEAKER, _("Any speaker"));
   for (guint i = 0; i < speakers->len; i++)
     {
       g_autofree char *name = hs_format_speaker_name (g_ptr_array_index (speakers, i));
-      add_choice (self, FILTER_SPEAKER, labels, name, hs_speaker_get_id (g_ptr_array_index (speakers, i)));
+      add_choice (self, FILTER_SPEAKER, labels[FILTER_SPEAKER], name,
+                  hs_speaker_get_id (g_ptr_array_index (speakers, i)));
     }
-  add_dropdown (self, FILTER_SPEAKER, labels);
 
-  labels = start_choices (self, FILTER_TOPIC, _("Any topic"));
+  /* The rows and the detail name topics through the same table. */
+  g_hash_table_remove_all (self->topic_names);
+  labels[FILTER_TOPIC] = start_choices (self, FILTER_TOPIC, _("Any topic"));
   for (guint i = 0; i < topics->len; i++)
-    add_choice (self, FILTER_TOPIC, labels, hs_format_topic_name (g_ptr_array_index (topics, i)),
-                hs_topic_get_id (g_ptr_array_index (topics, i)));
-  add_dropdown (self, FILTER_TOPIC, labels);
+    {
+      HsTopic *topic = g_ptr_array_index (topics, i);
 
-  labels = start_choices (self, FILTER_SOURCE, _("Any source"));
+      add_choice (self, FILTER_TOPIC, labels[FILTER_TOPIC], hs_format_topic_name (topic),
+                  hs_topic_get_id (topic));
+      g_hash_table_insert (self->topic_names, g_strdup (hs_topic_get_id (topic)),
+                           g_strdup (hs_format_topic_name (topic)));
+    }
+
+  labels[FILTER_SOURCE] = start_choices (self, FILTER_SOURCE, _("Any source"));
   for (guint i = 0; i < sources->len; i++)
-    add_choice (self, FILTER_SOURCE, labels, hs_source_get_title (g_ptr_array_index (sources, i)),
+    add_choice (self, FILTER_SOURCE, labels[FILTER_SOURCE], hs_source_get_title (g_ptr_array_index (sources, i)),
                 hs_source_get_id (g_ptr_array_index (sources, i)));
-  add_dropdown (self, FILTER_SOURCE, labels);
+  return TRUE;
+}
 
-  labels = start_choices (self, FILTER_KIND, _("Claims and predictions"));
-  add_choice (self, FILTER_KIND, labels, _("Claims only"), "claim");
-  add_choice (self, FILTER_KIND, labels, _("Predictions only"), "prediction");
-  add_dropdown (self, FILTER_KIND, labels);
+/* The data changed (an edit, a deletion, an import): the speaker, topic
+ * and source dropdowns list what the store holds now. A choice that is
+ * still there stays chosen; one that is gone falls back to "any". The
+ * caller runs the query again. */
+static void
+refresh_choices (HsClaimsPage *self)
+{
+  static const Filter stored[] = { FILTER_SPEAKER, FILTER_TOPIC, FILTER_SOURCE };
+  GtkStringList *labels[N_DROPDOWN_FILTERS] = { NULL, };
+  char *chosen[N_DROPDOWN_FILTERS] = { NULL, };
 
-  labels = start_choices (self, FILTER_STATUS, _("Any status"));
+  if (self->dropdowns[FILTER_SPEAKER] == NULL)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (stored); i++)
+    chosen[stored[i]] = g_strdup (dropdown_value (self, stored[i]));
+
+  if (list_choices (self, labels))
+    {
+      self->updating = TRUE;
+      for (guint i = 0; i < G_N_ELEMENTS (stored); i++)
+        {
+          Filter filter = stored[i];
+
+          gtk_drop_down_set_model (self->dropdowns[filter], G_LIST_MODEL (labels[filter]));
+          g_object_unref (labels[filter]);
+          gtk_drop_down_set_selected (self->dropdowns[filter], 0);
+          if (chosen[filter] != NULL)
+            select_value (self, filter, chosen[filter]);
+        }
+      self->updating = FALSE;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (stored); i++)
+    g_free (chosen[stored[i]]);
+}
+
+static void
+build_filters (HsClaimsPage *self)
+{
+  GtkStringList *labels[N_DROPDOWN_FILTERS] = { NULL, };
+  GtkWidget *clear;
+
+  if (!list_choices (self, labels))
+    return;
+
+  add_dropdown (self, FILTER_SPEAKER, labels[FILTER_SPEAKER]);
+  add_dropdown (self, FILTER_TOPIC, labels[FILTER_TOPIC]);
+  add_dropdown (self, FILTER_SOURCE, labels[FILTER_SOURCE]);
+
+  labels[FILTER_KIND] = start_choices (self, FILTER_KIND, _("Claims and predictions"));
+  add_choice (self, FILTER_KIND, labels[FILTER_KIND], _("Claims only"), "claim");
+  add_choice (self, FILTER_KIND, labels[FILTER_KIND], _("Predictions only"), "prediction");
+  add_dropdown (self, FILTER_KIND, labels[FILTER_KIND]);
+
+  labels[FILTER_STATUS] = start_choices (self, FILTER_STATUS, _("Any status"));
   for (HsStatus status = HS_STATUS_OPEN; status <= HS_STATUS_AMBIGUOUS; status++)
-    add_choice (self, FILTER_STATUS, labels, hs_format_status (status), hs_status_to_string (status));
-  add_dropdown (self, FILTER_STATUS, labels);
+    add_choice (self, FILTER_STATUS, labels[FILTER_STATUS], hs_format_status (status),
+                hs_status_to_string (status));
+  add_dropdown (self, FILTER_STATUS, labels[FILTER_STATUS]);
 
   self->from_entry = GTK_ENTRY (add_date_entry (self, FILTER_FROM));
   self->to_entry = GTK_ENTRY (add_date_entry (self, FILTER_TO));
@@ -754,18 +813,12 @@ void
 hs_claims_page_set_store (HsClaimsPage *self,
                           HsStore      *store)
 {
-  g_autoptr(GPtrArray) topics = NULL;
-  g_autoptr(GError) error = NULL;
-
   g_return_if_fail (HS_IS_CLAIMS_PAGE (self));
   g_return_if_fail (self->store == NULL);
 
   self->store = g_object_ref (store);
+  /* Filled with the filters' choices, below. */
   self->topic_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  if ((topics = hs_store_list_topics (store, &error)))
-    for (guint i = 0; i < topics->len; i++)
-      g_hash_table_insert (self->topic_names, g_strdup (hs_topic_get_id (g_ptr_array_index (topics, i))),
-                           g_strdup (hs_format_topic_name (g_ptr_array_index (topics, i))));
 
   self->total = hs_store_count (store, HS_OBJECT_CLAIM, NULL);
   self->claims = hs_claim_list_new (store);
@@ -879,6 +932,7 @@ hs_claims_page_reload (HsClaimsPage *self)
    * (a resolve, an undo) must not replace it with the first row. */
   shown = g_strdup (hs_claim_detail_get_claim_id (self->detail));
   self->total = hs_store_count (self->store, HS_OBJECT_CLAIM, NULL);
+  refresh_choices (self);
   update_list (self);
   if (shown == NULL || g_strcmp0 (shown, hs_claim_detail_get_claim_id (self->detail)) == 0)
     {

@@ -834,17 +834,6 @@ class App:
 
     # Pages, dialogs and toasts (the Tracker and the Resolve dialog)
 
-    def show_page(self, title):
-        """Clicks the tab of the page titled title and returns the page:
-        the view stack's child in the tab's place."""
-        tabs = [n for n in self.page_tabs() if n.name == title]
-        if not tabs:
-            raise AssertionError(f"no {title} tab among {sorted({t.name for t in self.page_tabs()})}")
-        tab = next((t for t in tabs if is_drawn(t)), tabs[0])
-        self.click(tab)
-        wait_for(lambda: has_state(tab, pyatspi.STATE_SELECTED), f"the {title} page to be shown")
-        return children(self.claims_page.parent)[tab.getIndexInParent()]
-
     def page_is_shown(self, title):
         tab = self.view_tabs().get(title)
         return tab is not None and has_state(tab, pyatspi.STATE_SELECTED)

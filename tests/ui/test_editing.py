@@ -125,8 +125,9 @@ class EditingTestCase(hsui.AppTestCase):
         set_text(entry, name)
         view = wait_for(lambda: find(page, lambda n: role(n) == "list" and n.name == "Speakers"),
                         "the list of speakers")
-        wait_for(lambda: view.childCount == 1, f"the search to find only {name}")
-        self.app.click(view.getChildAtIndex(0))
+        item = wait_for(lambda: view.childCount == 1 and hsui.is_drawn(view.getChildAtIndex(0))
+                        and view.getChildAtIndex(0), f"the search to find only {name}")
+        self.app.click(item)
         wait_for(lambda: name in self.profile_labels(page), f"the profile of {name}")
         return page
 
@@ -190,6 +191,108 @@ class AddTest(EditingTestCase):
                          ("Chen Wei", "陈伟"))
         self.assertEqual((prediction["horizon"], prediction["stated_on"], prediction["latest"]),
                          ("next 4 months", "2026-11-22", "2027-03-22"))
+
+
+class FilterChoicesTest(EditingTestCase):
+    """The Claims page's Filters list the speakers the store holds now:
+    one added by hand is there at once, one deleted is gone, and a choice
+    that still exists stays chosen."""
+
+    def speaker_choices(self):
+        """Opens the Filters popover and the Speaker dropdown; returns the
+        dropdown, its list and the names it offers, the list left open."""
+        self.app.show_page("Claims")
+        # The popover's fields are in the tree only while it is open.
+        if self.app.filters_popover_field("Speaker") is None:
+            self.app.click(self.app.filters_button)
+        combo = wait_for(lambda: self.app.filters_popover_field("Speaker"),
+                         "the Speaker dropdown in the Filters popover")
+        self.app.click(children(combo)[0])
+        popup = wait_for(lambda: find(combo, lambda n: role(n) == "list" and n.childCount > 0),
+                         "the list of speakers")
+        return combo, popup, [(labels(item) or [""])[0] for item in children(popup)]
+
+    def choose_speaker(self, name):
+        """Chooses a speaker in the Filters popover with the keyboard, as
+        a person would: open the list, arrow to the name, Return."""
+        combo, popup, names = self.speaker_choices()
+        self.assertIn(name, names)
+        target = names.index(name)
+
+        def focused():
+            return next((i for i, item in enumerate(children(popup))
+                         if hsui.has_state(item, hsui.pyatspi.STATE_FOCUSED)), None)
+        # The first time the list opens a speaker has the focus; after that
+        # its search entry has, and Down goes from there to the first name.
+        search = find(combo, lambda n: role(n) == "entry")
+        wait_for(lambda: focused() is not None or (search is not None and hsui.has_state(
+            search, hsui.pyatspi.STATE_FOCUSED)), "a speaker or the search to have the focus")
+        if focused() is None:
+            self.app.key("Down")
+        current = wait_for(lambda: focused() is not None and focused() + 1, "a speaker to have the focus") - 1
+        while current != target:
+            self.app.key("Down" if current < target else "Up")
+            current += 1 if current < target else -1
+            wait_for(lambda: focused() == current, f"the focus to move to {names[current]!r}")
+        self.app.key("Return")
+        wait_for(lambda: hsui.dropdown_value(combo) == name, f"the dropdown to show {name!r}")
+
+    def close_popups(self):
+        """Closes the Filters popover (and the dropdown's list, if open):
+        Escape a few times, then a click on the Filters button."""
+        def closed(timeout):
+            try:
+                wait_for(lambda: self.app.filters_popover_field("Speaker") is None, "the Filters to close",
+                         timeout=timeout)
+                return True
+            except hsui.Timeout:
+                return False
+        for _ in range(3):
+            self.app.key("Escape")
+            if closed(1):
+                return
+        self.app.click(self.app.filters_button)
+        if not closed(None):
+            raise AssertionError("the Filters popover does not close")
+
+    def test_a_new_speaker_is_a_filter_choice_and_a_deleted_one_goes(self):
+        _, _, names = self.speaker_choices()
+        self.assertNotIn("Chen Wei 陈伟", names)
+        self.close_popups()
+        self.choose_speaker("Tang Jie 唐杰")
+        self.app.wait_count(f"14 of {TOTAL} claims")
+        self.close_popups()
+
+        editor = self.open_new("New Speaker…", "New Speaker")
+        type_into(form_field(editor, "Name"), "Chen Wei", keyboard=True)
+        set_text(form_field(editor, "Native Name"), "陈伟")
+        self.save(editor)
+
+        # The choice made before the edit is still the one applied.
+        self.app.show_page("Claims")
+        self.assertEqual([text for text, _ in self.app.chips()], ["Speaker: Tang Jie 唐杰"])
+        self.assertEqual(self.app.count_text(), f"14 of {TOTAL} claims")
+
+        combo, _, names = self.speaker_choices()
+        self.assertIn("Chen Wei 陈伟", names)
+        self.assertEqual(hsui.dropdown_value(combo), "Tang Jie 唐杰")
+        self.close_popups()
+        self.choose_speaker("Chen Wei 陈伟")
+        self.app.wait_count(f"0 of {TOTAL} claims")
+        self.assertEqual([text for text, _ in self.app.chips()], ["Speaker: Chen Wei 陈伟"])
+        self.close_popups()
+
+        # Deleted, Chen Wei is no choice any more, and the filter on him goes.
+        page = self.show_speaker("Chen Wei")
+        do_action(button(page, "Delete Speaker"), "click")
+        self.wait_toast("Deleted Chen Wei 陈伟")
+        self.app.show_page("Claims")
+        self.app.wait_count(f"{TOTAL} claims")
+        self.assertEqual(self.app.chips(), [])
+        _, _, names = self.speaker_choices()
+        self.assertNotIn("Chen Wei 陈伟", names)
+        self.assertIn("Tang Jie 唐杰", names)
+        self.close_popups()
 
 
 class InvalidInputTest(EditingTestCase):
