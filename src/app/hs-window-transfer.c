@@ -289,6 +289,94 @@ describe_problem (const char *line,
   return g_strdup (line);
 }
 
+/* "3 claims", translated. */
+static char *
+count_records (HsRecordKind kind,
+               guint        n)
+{
+  switch (kind)
+    {
+    case HS_RECORD_SPEAKER:
+      return g_strdup_printf (ngettext ("%u speaker", "%u speakers", n), n);
+    case HS_RECORD_SOURCE:
+      return g_strdup_printf (ngettext ("%u source", "%u sources", n), n);
+    case HS_RECORD_TOPIC:
+      return g_strdup_printf (ngettext ("%u topic", "%u topics", n), n);
+    case HS_RECORD_CLAIM:
+      return g_strdup_printf (ngettext ("%u claim", "%u claims", n), n);
+    case HS_RECORD_RESOLUTION:
+    case HS_N_RECORD_KINDS:
+    default:
+      return g_strdup_printf (ngettext ("%u resolution", "%u resolutions", n), n);
+    }
+}
+
+/* What an import did, in the words of the person's language: "added 3
+ * claims (1 prediction); unchanged 2 claims". (hs_import_report_to_string
+ * is the CLI's fixed English.) */
+static char *
+describe_report (const HsImportReport *report)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (HsOutcome outcome = 0; outcome < HS_N_OUTCOMES; outcome++)
+    {
+      g_autoptr(GString) counts = g_string_new (NULL);
+
+      for (HsRecordKind kind = 0; kind < HS_N_RECORD_KINDS; kind++)
+        {
+          guint n = report->counts[kind][outcome];
+          g_autofree char *count = NULL;
+
+          if (n == 0)
+            continue;
+          count = count_records (kind, n);
+          if (counts->len > 0)
+            /* Translators: between the counts of an import's outcome, "3 speakers, 2 claims" */
+            g_string_append (counts, _(", "));
+          g_string_append (counts, count);
+          if (kind == HS_RECORD_CLAIM && outcome == HS_OUTCOME_ADDED && report->predictions_added > 0)
+            {
+              guint p = report->predictions_added;
+
+              /* Translators: the predictions among the claims added, " (1 prediction)" */
+              g_string_append_printf (counts, ngettext (" (%u prediction)", " (%u predictions)", p), p);
+            }
+        }
+      if (counts->len == 0)
+        continue;
+
+      if (out->len > 0)
+        /* Translators: between the outcomes of an import, "added 3 claims; skipped 1 claim" */
+        g_string_append (out, _("; "));
+      switch (outcome)
+        {
+        case HS_OUTCOME_ADDED:
+          /* Translators: "added 3 claims (1 prediction)" */
+          g_string_append_printf (out, _("added %s"), counts->str);
+          break;
+        case HS_OUTCOME_UPDATED:
+          /* Translators: "updated 1 claim": the file's record replaced the stored one */
+          g_string_append_printf (out, _("updated %s"), counts->str);
+          break;
+        case HS_OUTCOME_UNCHANGED:
+          /* Translators: "unchanged 2 claims": the file's record was stored as it is already */
+          g_string_append_printf (out, _("unchanged %s"), counts->str);
+          break;
+        case HS_OUTCOME_SKIPPED:
+        case HS_N_OUTCOMES:
+        default:
+          /* Translators: "skipped 1 claim": the stored record was kept instead of the file's */
+          g_string_append_printf (out, _("skipped %s"), counts->str);
+          break;
+        }
+    }
+
+  if (out->len == 0)
+    return g_strdup (_("nothing to import"));
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 static void start_import (HsWindow         *self,
                           GFile            *file,
                           HsConflictPolicy  policy);
@@ -400,7 +488,7 @@ job_done_cb (GObject      *object,
     {
       if (ok)
         {
-          g_autofree char *counts = hs_import_report_to_string (&job->report);
+          g_autofree char *counts = describe_report (&job->report);
           /* Translators: "Imported: added 3 claims (1 prediction); unchanged 2 claims" */
           g_autofree char *text = g_strdup_printf (_("Imported: %s"), counts);
 

@@ -458,9 +458,13 @@ cmd_import (Cli *cli)
       return fail (EXIT_BAD_INPUT, "%s: %s", cli->argv[1], error->message);
     if (chosen == HS_IMPORT_FORMAT_AUTO)
       chosen = g_str_has_suffix (name_lower, ".csv") ? HS_IMPORT_FORMAT_CSV : HS_IMPORT_FORMAT_JSON;
+    /* The choice a conflict asks for is the CLI's to name: the window
+     * shows the same problems with buttons instead. */
     if (!hs_store_import_stream (store, G_INPUT_STREAM (stream), cli->argv[1], chosen, policy,
                                  &report, NULL, &error))
-      return fail (EXIT_BAD_INPUT, "%s\n%s: nothing was imported", error->message, cli->argv[1]);
+      return fail (EXIT_BAD_INPUT, "%s\n%s: nothing was imported%s", error->message, cli->argv[1],
+                   g_error_matches (error, HS_IMPORT_ERROR, HS_IMPORT_ERROR_CONFLICT)
+                     ? "; import with --on-conflict keep or replace to choose" : "");
   }
 
   if (opt_json)

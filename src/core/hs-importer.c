@@ -359,8 +359,8 @@ merge_record (Import       *imp,
     case HS_CONFLICT_FAIL:
     default:
       add_problem_at (imp, where.line, where.column, TRUE,
-                      "the %s “%s” is already in the database with a different %s; "
-                      "import with --on-conflict keep or replace to choose", what, id, field);
+                      "the %s “%s” is already in the database with a different %s",
+                      what, id, field);
       return TRUE;
     }
 }

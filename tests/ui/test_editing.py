@@ -483,6 +483,78 @@ class ImportErrorTest(EditingTestCase):
         self.assertEqual(len(self.stored("claims")), TOTAL)
 
 
+class ImportConflictTest(EditingTestCase):
+    """A file whose claim has the id of a bundled claim but other words:
+    the window asks whether to keep the stored claim or replace it, and
+    either way imports the rest. Through HINDSIGHT_TEST_IMPORT, so the
+    same file can be imported twice."""
+
+    CLAIM = "chinatalk-agi-next-2026.tang-jie.13"
+
+    def environment(self):
+        path = os.path.join(self.files, "everything.json")
+        self.data.run("export", path)
+        with open(path, encoding="utf-8") as f:
+            stored = next(c for c in json.load(f)["claims"] if c["id"] == self.CLAIM)
+        self.before = stored["text"]
+        self.after = "Replaced by an import: " + stored["text"]
+        changed = dict(stored, text=self.after)
+        new = {"id": "ui-conflict.tang-jie.1", "speaker": "tang-jie", "stated_on": "2026-05-04",
+               "text": "Imported beside a conflict: small labs will train on rented compute"}
+        self.import_path = os.path.join(self.files, "conflict.json")
+        with open(self.import_path, "w", encoding="utf-8") as f:
+            json.dump({"format": "hindsight", "version": 1, "claims": [changed, new]}, f,
+                      ensure_ascii=False, indent=2)
+        return {"HINDSIGHT_TEST_IMPORT": self.import_path}
+
+    def import_and_answer(self, answer):
+        """Ctrl+O, then the answer to the question about the conflict."""
+        self.app.key("<Control>o")
+        question = message_dialog(self.app, "Could not import conflict.json")
+        body = "\n".join(labels(question))
+        self.assertIn("have the ids of stored records but other content", body)
+        self.assertIn(self.CLAIM, body)
+        self.assertIn("Nothing was changed.", body)
+        # The buttons are the choice: no advice meant for the command line.
+        self.assertNotIn("--on-conflict", body)
+        if answer == "Keep Stored":
+            shoot(self.app, "editing-import-conflict")
+        # GTK 4.8 names a message dialog's button by its mnemonic and its
+        # text ("_Replace Replace"); the dialog holds each button twice, for
+        # a wide and a narrow layout, and draws one.
+        names = [n.name for n in hsui.walk(question) if role(n) == "push button"]
+        choice = find(question, lambda n: role(n) == "push button" and n.name.endswith(answer)
+                      and hsui.is_drawn(n))
+        self.assertIsNotNone(choice, f"no {answer!r} among {names}")
+        hsui.close_window(self.app, lambda: do_action(choice, "click"), "the question")
+
+    def shown_text(self):
+        self.app.set_search("post-2000s")
+        wait_for(lambda: self.app.count_text().startswith("1 of "), "the search to find the claim")
+        return self.app.rows()[0].text
+
+    def test_keep_changes_nothing_and_replace_shows_the_new_text(self):
+        self.assertEqual(self.shown_text(), self.before)
+        self.app.set_search("")
+        self.app.wait_count(f"{TOTAL} claims")
+
+        self.import_and_answer("Keep Stored")
+        self.wait_toast("Imported: added 1 claim; skipped 1 claim")
+        self.app.wait_count(f"{TOTAL + 1} claims")
+        self.assertEqual(self.shown_text(), self.before)
+        self.app.select_row(0)
+        wait_for(lambda: (self.app.detail() or None) and self.app.detail().text == self.before,
+                 "the detail to show the stored text")
+
+        self.import_and_answer("Replace")
+        self.wait_toast("Imported: updated 1 claim; unchanged 1 claim")
+        wait_for(lambda: [r.text for r in self.app.rows()] == [self.after], "the list to show the new text")
+        self.assertEqual(self.app.count_text(), f"1 of {TOTAL + 1} claims")
+        wait_for(lambda: (self.app.detail() or None) and self.app.detail().text == self.after,
+                 "the detail to show the new text")
+        self.assertEqual(self.stored("show", self.CLAIM)["text"], self.after)
+
+
 class ExportTest(EditingTestCase):
     """Through HINDSIGHT_TEST_EXPORT, the test hook that makes win.export
     write that file without asking."""
