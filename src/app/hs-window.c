@@ -175,10 +175,32 @@ hs_window_class_init (HsWindowClass *klass)
   hs_window_transfer_class_init (widget_class);
 }
 
+/* Every window of the program carries its icon, which the window manager
+ * shows where no launcher names it. Uninstalled (tools/dev run, the
+ * window tests) the icon is in no icon theme's folder: HINDSIGHT_ICONDIR
+ * names the source tree's data/icons, a folder laid out as one. Installed,
+ * the variable is unset and the themes find the installed icon. */
+static void
+use_app_icon (HsWindow *self)
+{
+  const char *dir = g_getenv ("HINDSIGHT_ICONDIR");
+
+  if (dir != NULL && dir[0] != '\0')
+    {
+      GtkIconTheme *theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (self)));
+      g_auto(GStrv) paths = gtk_icon_theme_get_search_path (theme);
+
+      if (paths == NULL || !g_strv_contains ((const char * const *) paths, dir))
+        gtk_icon_theme_add_search_path (theme, dir);
+    }
+  gtk_window_set_default_icon_name (APP_ID);
+}
+
 static void
 hs_window_init (HsWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  use_app_icon (self);
   /* Nothing to edit, import or export until there is a scorecard. */
   hs_window_editing_update_actions (self);
   hs_window_transfer_update_actions (self);

@@ -352,6 +352,80 @@ def clipboard_image_size():
     return tuple(answer["size"]) if "size" in answer else None
 
 
+def window_icon_sizes(pid, title):
+    """The sizes of the icons the window manager is offered for the X
+    window of process pid titled title (its _NET_WM_ICON), read with
+    libX11 as a window manager would; [] when there is none, None when
+    no such window is found."""
+    import ctypes
+    import ctypes.util
+
+    x11 = ctypes.CDLL(ctypes.util.find_library("X11") or "libX11.so.6")
+    c_ulong_p = ctypes.POINTER(ctypes.c_ulong)
+    x11.XOpenDisplay.restype = ctypes.c_void_p
+    x11.XOpenDisplay.argtypes = [ctypes.c_char_p]
+    x11.XDefaultRootWindow.restype = ctypes.c_ulong
+    x11.XDefaultRootWindow.argtypes = [ctypes.c_void_p]
+    x11.XInternAtom.restype = ctypes.c_ulong
+    x11.XInternAtom.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_int]
+    x11.XQueryTree.argtypes = [ctypes.c_void_p, ctypes.c_ulong, c_ulong_p, c_ulong_p,
+                               ctypes.POINTER(c_ulong_p), ctypes.POINTER(ctypes.c_uint)]
+    x11.XGetWindowProperty.argtypes = [ctypes.c_void_p, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_long,
+                                       ctypes.c_long, ctypes.c_int, ctypes.c_ulong, c_ulong_p,
+                                       ctypes.POINTER(ctypes.c_int), c_ulong_p, c_ulong_p,
+                                       ctypes.POINTER(ctypes.c_void_p)]
+    x11.XFree.argtypes = [ctypes.c_void_p]
+    x11.XCloseDisplay.argtypes = [ctypes.c_void_p]
+
+    display = x11.XOpenDisplay(None)
+    if not display:
+        raise AssertionError("cannot open the X display")
+    try:
+        def prop(window, name, kind):
+            """A property's items: longs for format 32, else bytes."""
+            actual, fmt = ctypes.c_ulong(), ctypes.c_int()
+            count, after, data = ctypes.c_ulong(), ctypes.c_ulong(), ctypes.c_void_p()
+            atom = x11.XInternAtom(display, name, False)
+            kind_atom = x11.XInternAtom(display, kind, False)
+            if x11.XGetWindowProperty(display, window, atom, 0, 1 << 24, False, kind_atom, ctypes.byref(actual),
+                                      ctypes.byref(fmt), ctypes.byref(count), ctypes.byref(after),
+                                      ctypes.byref(data)) != 0 or not data.value:
+                return None
+            try:
+                if fmt.value == 32:
+                    return list(ctypes.cast(data, ctypes.POINTER(ctypes.c_long))[:count.value])
+                return ctypes.string_at(data, count.value)
+            finally:
+                x11.XFree(data)
+
+        def windows(parent):
+            root, up = ctypes.c_ulong(), ctypes.c_ulong()
+            kids, n = c_ulong_p(), ctypes.c_uint()
+            if not x11.XQueryTree(display, parent, ctypes.byref(root), ctypes.byref(up), ctypes.byref(kids),
+                                  ctypes.byref(n)):
+                return []
+            found = list(kids[:n.value])
+            if kids:
+                x11.XFree(kids)
+            return found + [w for child in found for w in windows(child)]
+
+        for window in windows(x11.XDefaultRootWindow(display)):
+            if (prop(window, b"_NET_WM_PID", b"CARDINAL") or [None])[0] != pid:
+                continue
+            if prop(window, b"_NET_WM_NAME", b"UTF8_STRING") != title.encode():
+                continue
+            icon = prop(window, b"_NET_WM_ICON", b"CARDINAL") or []
+            sizes, pos = [], 0
+            while pos + 2 <= len(icon):
+                width, height = icon[pos], icon[pos + 1]
+                sizes.append((width, height))
+                pos += 2 + width * height
+            return sizes
+        return None
+    finally:
+        x11.XCloseDisplay(display)
+
+
 # The data, read through the CLI ---------------------------------------------
 
 

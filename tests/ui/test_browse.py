@@ -377,6 +377,18 @@ class PagesTest(TimedTestCase):
                          "the claims of a source are in locator order")
 
 
+class WindowIconTest(TimedTestCase):
+    """The window offers the window manager its icon, which an uninstalled
+    program (tools/dev run, these tests) finds through HINDSIGHT_ICONDIR."""
+
+    def test_the_window_has_the_app_icon(self):
+        if not os.environ.get("HINDSIGHT_ICONDIR"):
+            self.skipTest("HINDSIGHT_ICONDIR is not set (run through meson test)")
+        sizes = wait_for(lambda: hsui.window_icon_sizes(self.app.proc.pid, "Hindsight"),
+                         "the window to carry an icon")
+        self.assertIn((48, 48), sizes)
+
+
 class ScreenshotTest(TimedTestCase):
 
     def test_screenshot_of_the_main_window(self):
