@@ -105,6 +105,22 @@ language_name (const char *tag)
   return tag;
 }
 
+/* A reader of the original's language (a Chinese interface and a Chinese
+ * original) reads it first, above the English statement; everyone else
+ * reads it after the quote it was translated into. */
+static void
+place_original (HsClaimDetail *self,
+                gboolean       first)
+{
+  GtkBox *box = GTK_BOX (gtk_widget_get_parent (self->original_box));
+  GtkWidget *before_text = gtk_widget_get_prev_sibling (GTK_WIDGET (self->text_label));
+
+  if (first && before_text != self->original_box)
+    gtk_box_reorder_child_after (box, self->original_box, before_text);
+  else if (!first && gtk_widget_get_prev_sibling (self->original_box) != self->quote_box)
+    gtk_box_reorder_child_after (box, self->original_box, self->quote_box);
+}
+
 static void
 clear_container (GtkWidget *container)
 {
@@ -416,6 +432,8 @@ fill (HsClaimDetail *self)
   gtk_label_set_text (self->quote_label, quote ? quote : "");
 
   gtk_widget_set_visible (self->original_box, original != NULL);
+  place_original (self, original != NULL
+                        && hs_format_interface_speaks (hs_claim_get_original_language (self->claim)));
   if (original != NULL)
     {
       const char *language = language_name (hs_claim_get_original_language (self->claim));

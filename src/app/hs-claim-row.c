@@ -22,6 +22,7 @@ struct _HsClaimRow
   GtkLabel  *name_label;
   GtkLabel  *native_label;
   GtkLabel  *status_label;
+  GtkLabel  *original_label;
   GtkLabel  *text_label;
   GtkLabel  *source_label;
   GtkLabel  *topics_label;
@@ -52,6 +53,7 @@ hs_claim_row_class_init (HsClaimRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HsClaimRow, name_label);
   gtk_widget_class_bind_template_child (widget_class, HsClaimRow, native_label);
   gtk_widget_class_bind_template_child (widget_class, HsClaimRow, status_label);
+  gtk_widget_class_bind_template_child (widget_class, HsClaimRow, original_label);
   gtk_widget_class_bind_template_child (widget_class, HsClaimRow, text_label);
   gtk_widget_class_bind_template_child (widget_class, HsClaimRow, source_label);
   gtk_widget_class_bind_template_child (widget_class, HsClaimRow, topics_label);
@@ -91,12 +93,23 @@ hs_claim_row_bind (HsClaimRow *self,
   g_autoptr(GString) topic_line = g_string_new (NULL);
   const char *name = speaker ? hs_speaker_get_name (speaker) : hs_claim_get_speaker_id (claim);
   const char *native = speaker ? hs_speaker_get_native_name (speaker) : NULL;
+  const char *original = hs_claim_get_original_text (claim);
+  gboolean original_first = original != NULL
+                            && hs_format_interface_speaks (hs_claim_get_original_language (claim));
 
   adw_avatar_set_text (self->avatar, name);
   gtk_label_set_text (self->name_label, name);
   gtk_label_set_text (self->native_label, native ? native : "");
   gtk_widget_set_visible (GTK_WIDGET (self->native_label), native != NULL);
   gtk_label_set_text (self->text_label, hs_claim_get_text (claim));
+  gtk_label_set_text (self->original_label, original_first ? original : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->original_label), original_first);
+  /* Below the original, the English wording is the second reading. */
+  gtk_label_set_lines (self->text_label, original_first ? 2 : 3);
+  if (original_first)
+    gtk_widget_add_css_class (GTK_WIDGET (self->text_label), "dim-label");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->text_label), "dim-label");
 
   if (source != NULL)
     where = g_strdup_printf ("%s · %s", hs_source_get_title (source), date);
@@ -124,7 +137,9 @@ hs_claim_row_bind (HsClaimRow *self,
    * the status of a prediction. */
   {
     g_autofree char *who = speaker ? hs_format_speaker_name (speaker) : g_strdup (name);
-    g_autofree char *what = g_strdup (hs_claim_get_text (claim));
+    g_autofree char *what = original_first
+                              ? g_strdup_printf ("%s %s", original, hs_claim_get_text (claim))
+                              : g_strdup (hs_claim_get_text (claim));
     gsize length = strlen (what);
 
     while (length > 0 && (what[length - 1] == '.' || g_ascii_isspace (what[length - 1])))

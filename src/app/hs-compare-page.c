@@ -22,6 +22,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 #include <string.h>
 
 #include "hs-claim-row.h"
@@ -593,15 +594,15 @@ cell_counts (gint64 claims,
 {
   /* Translators: in a stance matrix cell, "3 claims"; predictions are
    * claims too, and "3 claims · 1 prediction" says how many of them are */
-  g_autofree char *claims_text = g_strdup_printf (ngettext ("%" G_GINT64_FORMAT " claim",
-                                                            "%" G_GINT64_FORMAT " claims", claims),
+  g_autofree char *claims_text = g_strdup_printf (ngettext ("%'" PRId64 " claim",
+                                                            "%'" PRId64 " claims", claims),
                                                   claims);
 
   if (predictions == 0)
     return g_steal_pointer (&claims_text);
   /* Translators: "3 claims · 1 prediction" */
-  return g_strdup_printf (ngettext ("%s · %" G_GINT64_FORMAT " prediction",
-                                    "%s · %" G_GINT64_FORMAT " predictions", predictions),
+  return g_strdup_printf (ngettext ("%s · %'" PRId64 " prediction",
+                                    "%s · %'" PRId64 " predictions", predictions),
                           claims_text, predictions);
 }
 
@@ -621,12 +622,12 @@ cell_sentence (HsSpeaker *speaker,
     /* Translators: a stance matrix cell for screen readers, "Tang Jie 唐杰 on Open source: no claims" */
     return g_strdup_printf (_("%s on %s: no claims"), who, what);
 
-  claims_text = g_strdup_printf (ngettext ("%" G_GINT64_FORMAT " claim", "%" G_GINT64_FORMAT " claims",
+  claims_text = g_strdup_printf (ngettext ("%'" PRId64 " claim", "%'" PRId64 " claims",
                                            claims), claims);
   if (predictions > 0)
     {
-      predictions_text = g_strdup_printf (ngettext ("%" G_GINT64_FORMAT " prediction",
-                                                    "%" G_GINT64_FORMAT " predictions", predictions),
+      predictions_text = g_strdup_printf (ngettext ("%'" PRId64 " prediction",
+                                                    "%'" PRId64 " predictions", predictions),
                                           predictions);
       /* Translators: "3 claims, 1 prediction" */
       counts = g_strdup_printf (_("%s, %s"), claims_text, predictions_text);
@@ -1407,11 +1408,11 @@ update_predictions_count (HsComparePage *self)
   g_autofree char *count = NULL;
 
   if (shown == self->total_predictions)
-    count = g_strdup_printf (ngettext ("%u prediction", "%u predictions", shown), shown);
+    count = g_strdup_printf (ngettext ("%'u prediction", "%'u predictions", shown), shown);
   else
     /* Translators: "3 of 54 predictions" */
-    count = g_strdup_printf (ngettext ("%u of %" G_GINT64_FORMAT " prediction",
-                                       "%u of %" G_GINT64_FORMAT " predictions", self->total_predictions),
+    count = g_strdup_printf (ngettext ("%'u of %'" PRId64 " prediction",
+                                       "%'u of %'" PRId64 " predictions", self->total_predictions),
                              shown, self->total_predictions);
 
   if (self->sort_refused)

@@ -9,11 +9,14 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "hs-format.h"
 
 /* A date as precise as it is: "25 March 2026", "March 2026", "2026", with
- * "approx." for an inferred one. Month names come from the locale. */
+ * "approx." for an inferred one. The formats are translatable, so each
+ * language words a date its own way ("2026年3月25日"); month names come from
+ * the locale. The CLI and the exchange format keep ISO dates. */
 char *
 hs_format_date (const HsDate *date)
 {
@@ -37,10 +40,14 @@ hs_format_date (const HsDate *date)
     case HS_DATE_PRECISION_YEAR:
     case HS_DATE_PRECISION_NONE:
     default:
-      text = g_strdup_printf ("%u", date->year);
+      /* Translators: a year alone, see the strftime manual; "2026" */
+      text = g_date_time_format (when, C_("year date", "%Y"));
       break;
     }
 
+  /* A translation with a broken format gives NULL: ISO rather than nothing. */
+  if (text == NULL)
+    text = hs_date_to_string (date);
   if (date->approximate)
     /* Translators: an approximate date, "approx. March 2026" */
     return g_strdup_printf (_("approx. %s"), text);
@@ -253,6 +260,23 @@ hs_format_topic_name (HsTopic *topic)
         return hs_topic_get_translation (topic, "zh");
     }
   return hs_topic_get_name (topic);
+}
+
+/* Whether the interface speaks the language of @tag ("zh", "zh-Hans"):
+ * its first language has the same primary subtag. A reader of a Chinese
+ * interface reads a claim's Chinese original before its English wording. */
+gboolean
+hs_format_interface_speaks (const char *tag)
+{
+  const char *first = g_get_language_names ()[0];
+  gsize length;
+
+  if (tag == NULL || first == NULL)
+    return FALSE;
+  length = strcspn (tag, "-_");
+  return length > 0 && g_ascii_strncasecmp (first, tag, length) == 0
+         && (first[length] == '\0' || first[length] == '_' || first[length] == '.'
+             || first[length] == '@');
 }
 
 void

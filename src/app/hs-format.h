@@ -23,6 +23,7 @@ char       *hs_format_speaker_name  (HsSpeaker    *speaker);
 char       *hs_format_affiliation   (HsAffiliation *affiliation);
 char       *hs_format_current_role  (HsSpeaker    *speaker);
 const char *hs_format_topic_name    (HsTopic      *topic);
+gboolean    hs_format_interface_speaks (const char *tag);
 void        hs_set_status_badge     (GtkLabel     *label,
                                      HsStatus      status);
 void        hs_widget_unparent_children (GtkWidget *widget);

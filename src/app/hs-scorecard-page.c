@@ -237,7 +237,7 @@ show_scores (HsScorecardPage *self,
   if (rows->len > 0)
     fit_table (self);
   /* Translators: under the scorecard table, "54 predictions by 8 speakers" */
-  count = g_strdup_printf (ngettext ("%u prediction", "%u predictions", predictions), predictions);
+  count = g_strdup_printf (ngettext ("%'u prediction", "%'u predictions", predictions), predictions);
   if (rows->len > 0)
     {
       g_autofree char *by = g_strdup_printf (ngettext ("%s by %u speaker", "%s by %u speakers", rows->len),

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 
 #include "hs-format.h"
 #include "hs-source-row.h"
@@ -96,8 +97,8 @@ hs_source_row_bind (HsSourceRow *self,
   if (n_claims >= 0)
     {
       /* Translators: the claims made in a source, part of "13 January 2026 · 56 claims" */
-      g_autofree char *claims = g_strdup_printf (ngettext ("%" G_GINT64_FORMAT " claim",
-                                                           "%" G_GINT64_FORMAT " claims", n_claims),
+      g_autofree char *claims = g_strdup_printf (ngettext ("%'" PRId64 " claim",
+                                                           "%'" PRId64 " claims", n_claims),
                                                  n_claims);
 
       date_line = g_strdup_printf ("%s · %s", when, claims);

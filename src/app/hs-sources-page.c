@@ -402,7 +402,7 @@ update_list (HsSourcesPage *self,
     gtk_single_selection_set_selected (self->selection, position);
   self->updating = FALSE;
 
-  count = g_strdup_printf (ngettext ("%u source", "%u sources", found->len), found->len);
+  count = g_strdup_printf (ngettext ("%'u source", "%'u sources", found->len), found->len);
   gtk_label_set_text (self->count_label, count);
   gtk_stack_set_visible_child_name (self->list_stack, found->len > 0 ? "list" : "empty");
 

@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <inttypes.h>
 
 #include "hs-format.h"
 #include "hs-speaker-row.h"
@@ -101,11 +102,11 @@ hs_speaker_row_bind (HsSpeakerRow *self,
   if (n_claims >= 0 && n_predictions >= 0)
     {
       /* Translators: part of "30 claims · 14 predictions" */
-      claims = g_strdup_printf (ngettext ("%" G_GINT64_FORMAT " claim",
-                                          "%" G_GINT64_FORMAT " claims", n_claims), n_claims);
+      claims = g_strdup_printf (ngettext ("%'" PRId64 " claim",
+                                          "%'" PRId64 " claims", n_claims), n_claims);
       /* Translators: part of "30 claims · 14 predictions" */
-      predictions = g_strdup_printf (ngettext ("%" G_GINT64_FORMAT " prediction",
-                                               "%" G_GINT64_FORMAT " predictions", n_predictions),
+      predictions = g_strdup_printf (ngettext ("%'" PRId64 " prediction",
+                                               "%'" PRId64 " predictions", n_predictions),
                                      n_predictions);
       counts = g_strdup_printf ("%s · %s", claims, predictions);
     }

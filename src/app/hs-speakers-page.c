@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 #include <math.h>
 
 #include "hs-claim-row.h"
@@ -432,11 +433,11 @@ update_count (HsSpeakersPage *self)
   g_autofree char *text = NULL;
 
   if (shown == self->total)
-    text = g_strdup_printf (ngettext ("%u speaker", "%u speakers", shown), shown);
+    text = g_strdup_printf (ngettext ("%'u speaker", "%'u speakers", shown), shown);
   else
     /* Translators: "2 of 10 speakers" */
-    text = g_strdup_printf (ngettext ("%u of %" G_GINT64_FORMAT " speaker",
-                                      "%u of %" G_GINT64_FORMAT " speakers", self->total),
+    text = g_strdup_printf (ngettext ("%'u of %'" PRId64 " speaker",
+                                      "%'u of %'" PRId64 " speakers", self->total),
                             shown, self->total);
   gtk_label_set_text (self->count_label, text);
 }

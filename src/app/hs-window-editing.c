@@ -16,6 +16,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 
 #include "hs-claim-editor.h"
 #include "hs-format.h"
@@ -299,16 +300,16 @@ confirm (HsWindow     *self,
     {
     case HS_OBJECT_SPEAKER:
       /* Translators: "Delete Tang Jie 唐杰 and 14 claims?" */
-      heading = g_strdup_printf (ngettext ("Delete %s and %" G_GINT64_FORMAT " claim?",
-                                           "Delete %s and %" G_GINT64_FORMAT " claims?", dependents),
+      heading = g_strdup_printf (ngettext ("Delete %s and %'" PRId64 " claim?",
+                                           "Delete %s and %'" PRId64 " claims?", dependents),
                                  name, dependents);
       body = g_strdup (_("Their claims and predictions are deleted with them, resolution histories "
                          "included. You can undo this right after."));
       break;
     case HS_OBJECT_SOURCE:
       /* Translators: "Delete “AGI-Next 2026 panel” and 31 claims?" */
-      heading = g_strdup_printf (ngettext ("Delete %s and %" G_GINT64_FORMAT " claim?",
-                                           "Delete %s and %" G_GINT64_FORMAT " claims?", dependents),
+      heading = g_strdup_printf (ngettext ("Delete %s and %'" PRId64 " claim?",
+                                           "Delete %s and %'" PRId64 " claims?", dependents),
                                  name, dependents);
       body = g_strdup (_("The claims and predictions made in it are deleted with it, resolution "
                          "histories included. You can undo this right after."));

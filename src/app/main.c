@@ -15,9 +15,14 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(HsApplication) app = NULL;
+  const char *localedir = g_getenv ("HINDSIGHT_LOCALEDIR");
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* Uninstalled (tools/dev run, the tests), the translations come from the
+   * build tree's po/ folder, which HINDSIGHT_LOCALEDIR names. */
+  if (localedir == NULL || localedir[0] == '\0')
+    localedir = LOCALEDIR;
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

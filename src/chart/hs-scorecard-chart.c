@@ -134,6 +134,7 @@ hs_scorecard_chart_draw (HsChart *chart,
 
   hs_chart_draw_text (cr, _("Predictions by status"), bar_x, top, font, TRUE, bar_w, 0,
                       &palette->dim);
+  /* xgettext:no-c-format */
   hs_chart_draw_text (cr, _("Hit rate [95% interval]"), width - 16, top, font, TRUE, stats_w, 1,
                       &palette->dim);
   top += font * 1.8;
