@@ -71,6 +71,7 @@ theme_name (HsChartTheme theme)
     case HS_CHART_THEME_DARK:
       return "dark";
     case HS_CHART_THEME_HIGH_CONTRAST:
+    case HS_CHART_THEME_HIGH_CONTRAST_DARK:
       return "high-contrast";
     case HS_CHART_THEME_LIGHT:
     default:

@@ -46,7 +46,8 @@ current_theme (void)
   AdwStyleManager *style = adw_style_manager_get_default ();
 
   if (adw_style_manager_get_high_contrast (style))
-    return HS_CHART_THEME_HIGH_CONTRAST;
+    return adw_style_manager_get_dark (style) ? HS_CHART_THEME_HIGH_CONTRAST_DARK
+                                              : HS_CHART_THEME_HIGH_CONTRAST;
   if (adw_style_manager_get_dark (style))
     return HS_CHART_THEME_DARK;
   return HS_CHART_THEME_LIGHT;

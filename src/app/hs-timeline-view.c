@@ -959,7 +959,8 @@ style_theme (void)
   AdwStyleManager *style = adw_style_manager_get_default ();
 
   if (adw_style_manager_get_high_contrast (style))
-    return HS_CHART_THEME_HIGH_CONTRAST;
+    return adw_style_manager_get_dark (style) ? HS_CHART_THEME_HIGH_CONTRAST_DARK
+                                              : HS_CHART_THEME_HIGH_CONTRAST;
   return adw_style_manager_get_dark (style) ? HS_CHART_THEME_DARK : HS_CHART_THEME_LIGHT;
 }
 

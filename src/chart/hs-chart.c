@@ -97,6 +97,22 @@ static const HsChartPalette palettes[] = {
       [HS_STATUS_AMBIGUOUS] = RGB (0x3d3846, 1),
     },
   },
+  /* The window in high contrast and dark: light marks on black, each
+   * status at least 7:1 against the background. */
+  [HS_CHART_THEME_HIGH_CONTRAST_DARK] = {
+    .background = RGB (0x000000, 1),
+    .foreground = RGB (0xffffff, 1),
+    .dim = RGB (0xffffff, 1),
+    .grid = RGB (0x9a9996, 1),
+    .today = RGB (0xdc8add, 1),
+    .status = {
+      [HS_STATUS_OPEN] = RGB (0x99c1f1, 1),
+      [HS_STATUS_CONFIRMED] = RGB (0x8ff0a4, 1),
+      [HS_STATUS_PARTIAL] = RGB (0xf9f06b, 1),
+      [HS_STATUS_REFUTED] = RGB (0xffa0a0, 1),
+      [HS_STATUS_AMBIGUOUS] = RGB (0xdeddda, 1),
+    },
+  },
 };
 
 static void
@@ -163,7 +179,7 @@ hs_chart_class_init (HsChartClass *klass)
   object_class->set_property = hs_chart_set_property;
 
   properties[PROP_THEME] =
-    g_param_spec_int ("theme", NULL, NULL, HS_CHART_THEME_LIGHT, HS_CHART_THEME_HIGH_CONTRAST,
+    g_param_spec_int ("theme", NULL, NULL, HS_CHART_THEME_LIGHT, HS_CHART_THEME_HIGH_CONTRAST_DARK,
                       HS_CHART_THEME_LIGHT,
                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   properties[PROP_TITLE] =
@@ -194,7 +210,7 @@ hs_chart_set_theme (HsChart      *self,
   HsChartPrivate *priv = hs_chart_get_instance_private (self);
 
   g_return_if_fail (HS_IS_CHART (self));
-  g_return_if_fail (theme <= HS_CHART_THEME_HIGH_CONTRAST);
+  g_return_if_fail (theme <= HS_CHART_THEME_HIGH_CONTRAST_DARK);
 
   if (priv->theme == theme)
     return;
@@ -242,7 +258,7 @@ hs_chart_get_title_height (HsChart *self)
 const HsChartPalette *
 hs_chart_palette_for (HsChartTheme theme)
 {
-  g_return_val_if_fail (theme <= HS_CHART_THEME_HIGH_CONTRAST, &palettes[0]);
+  g_return_val_if_fail (theme <= HS_CHART_THEME_HIGH_CONTRAST_DARK, &palettes[0]);
   return &palettes[theme];
 }
 
@@ -308,6 +324,8 @@ hs_chart_theme_from_string (const char   *text,
     *theme = HS_CHART_THEME_DARK;
   else if (g_strcmp0 (text, "high-contrast") == 0)
     *theme = HS_CHART_THEME_HIGH_CONTRAST;
+  else if (g_strcmp0 (text, "high-contrast-dark") == 0)
+    *theme = HS_CHART_THEME_HIGH_CONTRAST_DARK;
   else
     return FALSE;
   return TRUE;

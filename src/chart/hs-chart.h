@@ -35,6 +35,7 @@ typedef enum
   HS_CHART_THEME_LIGHT,
   HS_CHART_THEME_DARK,
   HS_CHART_THEME_HIGH_CONTRAST,
+  HS_CHART_THEME_HIGH_CONTRAST_DARK,  /* libadwaita's high contrast with a dark style */
 } HsChartTheme;
 
 typedef struct

@@ -111,7 +111,8 @@ static const GOptionEntry chart_entries[] = {
   { "width", 0, 0, G_OPTION_ARG_DOUBLE, &opt_width, "Width in pixels (points for SVG and PDF); default 1200", "W" },
   { "height", 0, 0, G_OPTION_ARG_DOUBLE, &opt_height, "Height; default 700", "H" },
   { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &opt_scale, "Pixels per unit in a PNG: 2 for a crisp image; default 1", "S" },
-  { "theme", 0, 0, G_OPTION_ARG_STRING, &opt_theme, "light (default), dark or high-contrast", "THEME" },
+  { "theme", 0, 0, G_OPTION_ARG_STRING, &opt_theme, "light (default), dark, high-contrast or high-contrast-dark",
+    "THEME" },
   { "words", 0, 0, G_OPTION_ARG_STRING, &opt_words,
     "Also score resolved predictions that gave words but no number, by this scale: none (default) "
     "or estimative", "SCALE" },
@@ -1027,7 +1028,8 @@ cmd_chart (Cli *cli)
     return fail (EXIT_USAGE, "--format: “%s” is not a chart format; expected png, svg or pdf",
                  opt_format);
   if (opt_theme != NULL && !hs_chart_theme_from_string (opt_theme, &theme))
-    return fail (EXIT_USAGE, "--theme: “%s” is not a theme; expected light, dark or high-contrast",
+    return fail (EXIT_USAGE, "--theme: “%s” is not a theme; expected light, dark, high-contrast or "
+                            "high-contrast-dark",
                  opt_theme);
   if (!parse_words_option (&words, &status))
     return status;

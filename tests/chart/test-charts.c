@@ -35,6 +35,7 @@ static const char *const theme_names[] = {
   [HS_CHART_THEME_LIGHT] = "light",
   [HS_CHART_THEME_DARK] = "dark",
   [HS_CHART_THEME_HIGH_CONTRAST] = "high-contrast",
+  [HS_CHART_THEME_HIGH_CONTRAST_DARK] = "high-contrast-dark",
 };
 
 /* ---------------------------------------------------------------------- */
@@ -891,10 +892,10 @@ test_pixels_timeline (gconstpointer user_data)
   surface = draw_chart (chart, 800, 500, s);
   g_assert_false (hs_timeline_chart_is_aggregated (timeline));
 
-  /* The page is the theme's background; the dark one is dark. */
+  /* The page is the theme's background; the dark ones are dark. */
   assert_pixel (surface, 1, 1, background, 1);
   assert_pixel (surface, (int) (799 * s), (int) (499 * s), background, 1);
-  if (c->theme == HS_CHART_THEME_DARK)
+  if (c->theme == HS_CHART_THEME_DARK || c->theme == HS_CHART_THEME_HIGH_CONTRAST_DARK)
     {
       Px corner = get_pixel (surface, 1, 1);
       g_assert_cmpfloat (0.2126 * corner.r + 0.7152 * corner.g + 0.0722 * corner.b, <, 0.2);
@@ -1709,7 +1710,7 @@ test_one (gconstpointer user_data)
       g_assert_cmpint (hs_timeline_chart_item_at (timeline, x + w / 2, y + h / 2), ==, 0);
     }
 
-  for (guint t = 0; t <= HS_CHART_THEME_HIGH_CONTRAST; t++)
+  for (guint t = 0; t <= HS_CHART_THEME_HIGH_CONTRAST_DARK; t++)
     for (guint f = 0; f < G_N_ELEMENTS (export_formats); f++)
       {
         g_autoptr(GError) error = NULL;
@@ -1898,6 +1899,7 @@ static const PixelCase pixel_cases[] = {
   { HS_CHART_THEME_LIGHT, 1 },
   { HS_CHART_THEME_DARK, 1 },
   { HS_CHART_THEME_HIGH_CONTRAST, 1 },
+  { HS_CHART_THEME_HIGH_CONTRAST_DARK, 1 },
   { HS_CHART_THEME_LIGHT, 2 },
 };
 
