@@ -13,8 +13,10 @@
 #include <glib/gstdio.h>
 #include <signal.h>
 
+#include "hs-about.h"
 #include "hs-application.h"
 #include "hs-format.h"
+#include "hs-preferences-window.h"
 #include "hs-window.h"
 
 struct _HsApplication
@@ -344,21 +346,26 @@ about_action (GSimpleAction *action,
               gpointer       user_data)
 {
   HsApplication *self = user_data;
-  static const char *developers[] = { "The Hindsight developers", NULL };
-  GtkWidget *about;
 
-  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
-                        "transient-for", gtk_application_get_active_window (GTK_APPLICATION (self)),
-                        "application-name", _("Hindsight"),
-                        "application-icon", APP_ID,
-                        "developer-name", _("The Hindsight developers"),
-                        "version", PACKAGE_VERSION,
-                        "developers", developers,
-                        "license-type", GTK_LICENSE_GPL_3_0,
-                        "comments", _("Keep track of what public figures claimed and predicted, "
-                                      "and keep score as time tells who was right."),
-                        NULL);
-  gtk_window_present (GTK_WINDOW (about));
+  gtk_window_present (GTK_WINDOW (hs_about_window_new (gtk_application_get_active_window (GTK_APPLICATION (self)))));
+}
+
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  HsApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  /* One Preferences window: asking again brings it forward. */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (HS_IS_PREFERENCES_WINDOW (l->data))
+      {
+        gtk_window_present (l->data);
+        return;
+      }
+  gtk_window_present (GTK_WINDOW (hs_preferences_window_new (parent)));
 }
 
 static void
@@ -374,15 +381,18 @@ hs_application_startup (GApplication *app)
 {
   static const GActionEntry actions[] = {
     { "about", about_action },
+    { "preferences", preferences_action },
     { "quit", quit_action },
     { "show-tracker", show_tracker_action },
   };
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (hs_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), actions, G_N_ELEMENTS (actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", preferences_accels);
 
   if (g_getenv ("HINDSIGHT_SCREENSHOT") != NULL)
     HS_APPLICATION (app)->screenshot_source = g_unix_signal_add (SIGUSR1, screenshot_signal_cb, app);

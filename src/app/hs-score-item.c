@@ -96,6 +96,14 @@ describe_brier (const HsScoreRow *row)
 {
   if (row->brier_count == 0 || isnan (row->brier))
     return g_strdup (_("No Brier score: no resolved prediction had a stated probability"));
+  if (row->brier_words > 0)
+    /* Translators: the tooltip of a Brier score cell when confidence words
+     * are scored: "Brier score 0.180 over 5 predictions, 3 of them scored
+     * from their words" */
+    return g_strdup_printf (ngettext ("Brier score %.3f over %u prediction, %u of them scored from their words",
+                                      "Brier score %.3f over %u predictions, %u of them scored from their words",
+                                      row->brier_count),
+                            row->brier, row->brier_count, row->brier_words);
   /* Translators: the tooltip of a Brier score cell */
   return g_strdup_printf (ngettext ("Brier score %.3f over %u prediction with a stated probability",
                                     "Brier score %.3f over %u predictions with a stated probability",

@@ -6,6 +6,10 @@
  * all) and a range of stated dates. Counting and scoring are the store's
  * SQL (hs_store_scorecard), so the page costs the same for eight speakers
  * as for ten thousand, apart from the rows the table draws.
+ *
+ * Brier scores and calibration count predictions given in words too when
+ * the words-scale setting asks for it (Preferences); the page follows the
+ * setting as it changes and says how many were scored from their words.
  */
 
 #define G_LOG_DOMAIN "hindsight"
@@ -34,6 +38,8 @@ struct _HsScorecardPage
   gboolean           updating;
   guint              fit_tick;
   GCancellable      *cancellable;
+  GSettings         *settings;
+  HsWordsScale       words_scale;
 
   /* Template children */
   GtkDropDown       *topic_dropdown;
@@ -44,6 +50,7 @@ struct _HsScorecardPage
   GListStore        *rows;
   GtkStack          *table_stack;
   GtkLabel          *count_label;
+  GtkLabel          *words_label;
   HsChartView       *scorecard_chart;
   HsChartView       *calibration_chart;
 };
@@ -62,6 +69,7 @@ build_query (HsScorecardPage *self,
     query->topic_id = g_ptr_array_index (self->topic_ids, selected);
   query->stated_from = self->from;
   query->stated_to = self->to;
+  query->words_scale = self->words_scale;
 }
 
 /* Words for those who cannot see the charts: what each one counts. */
@@ -149,11 +157,13 @@ typedef struct
   char   *topic_id;
   HsDate  from;
   HsDate  to;
+  HsWordsScale words_scale;
 } ScoreJob;
 
 typedef struct
 {
   GPtrArray *rows;          /* HsScoreRow */
+  HsWordsScale words_scale; /* what the rows were scored with */
   HsChart   *scorecard;
   HsChart   *calibration;
 } ScoreResult;
@@ -200,6 +210,8 @@ score_thread (GTask        *task,
   query.topic_id = job->topic_id;
   query.stated_from = job->from;
   query.stated_to = job->to;
+  query.words_scale = job->words_scale;
+  result->words_scale = job->words_scale;
 
   if (!(result->rows = hs_store_scorecard (store, &query, &error)) ||
       g_task_return_error_if_cancelled (task) ||
@@ -212,6 +224,34 @@ score_thread (GTask        *task,
       return;
     }
   g_task_return_pointer (task, g_steal_pointer (&result), (GDestroyNotify) score_result_free);
+}
+
+/* With a words scale, the Brier scores and calibration are not only the
+ * speakers' own numbers: say so, and how many came from words. */
+static void
+show_words_note (HsScorecardPage *self,
+                 ScoreResult     *result)
+{
+  g_autofree char *text = NULL;
+  guint words = 0;
+
+  for (guint i = 0; i < result->rows->len; i++)
+    words += ((HsScoreRow *) g_ptr_array_index (result->rows, i))->brier_words;
+
+  if (result->words_scale == HS_WORDS_SCALE_NONE)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->words_label), FALSE);
+      return;
+    }
+  /* Translators: under the scorecard table when confidence words are
+   * scored; the last %s is the scale's name */
+  text = g_strdup_printf (ngettext ("Brier scores and calibration include %u prediction scored from its "
+                                    "words (%s).",
+                                    "Brier scores and calibration include %u predictions scored from their "
+                                    "words (%s).", words),
+                          words, _(hs_words_scale_get_title (result->words_scale)));
+  gtk_label_set_text (self->words_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->words_label), TRUE);
 }
 
 static void
@@ -247,6 +287,7 @@ show_scores (HsScorecardPage *self,
   else
     gtk_label_set_text (self->count_label, count);
 
+  show_words_note (self, result);
   hs_chart_view_set_chart (self->scorecard_chart, result->scorecard);
   hs_chart_view_set_chart (self->calibration_chart, result->calibration);
   summarize_charts (self, rows);
@@ -300,6 +341,7 @@ update (HsScorecardPage *self)
   job->topic_id = g_strdup (query.topic_id);
   job->from = query.stated_from;
   job->to = query.stated_to;
+  job->words_scale = query.words_scale;
 
   task = g_task_new (NULL, self->cancellable, score_done_cb, g_object_ref (self));
   g_task_set_source_tag (task, update);
@@ -343,6 +385,21 @@ date_changed_cb (GtkEditable     *editable,
   if (hs_date_equal (date, &parsed))
     return;
   *date = parsed;
+  update (self);
+}
+
+static void
+words_scale_changed_cb (GSettings       *settings,
+                        const char      *key,
+                        HsScorecardPage *self)
+{
+  g_autofree char *name = g_settings_get_string (settings, key);
+  HsWordsScale scale = HS_WORDS_SCALE_NONE;
+
+  hs_words_scale_from_string (name, &scale);
+  if (scale == self->words_scale)
+    return;
+  self->words_scale = scale;
   update (self);
 }
 
@@ -438,6 +495,7 @@ hs_scorecard_page_dispose (GObject *object)
   /* dispose_template() unparents the children it named; the others too. */
   hs_widget_unparent_children (GTK_WIDGET (self));
   g_clear_object (&self->store);
+  g_clear_object (&self->settings);
   g_clear_pointer (&self->topic_ids, g_ptr_array_unref);
 
   G_OBJECT_CLASS (hs_scorecard_page_parent_class)->dispose (object);
@@ -464,6 +522,7 @@ hs_scorecard_page_class_init (HsScorecardPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HsScorecardPage, rows);
   gtk_widget_class_bind_template_child (widget_class, HsScorecardPage, table_stack);
   gtk_widget_class_bind_template_child (widget_class, HsScorecardPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, HsScorecardPage, words_label);
   gtk_widget_class_bind_template_child (widget_class, HsScorecardPage, scorecard_chart);
   gtk_widget_class_bind_template_child (widget_class, HsScorecardPage, calibration_chart);
 
@@ -480,6 +539,11 @@ hs_scorecard_page_init (HsScorecardPage *self)
   g_signal_connect (self->from_entry, "changed", G_CALLBACK (date_changed_cb), self);
   g_signal_connect (self->to_entry, "changed", G_CALLBACK (date_changed_cb), self);
   hs_column_headers_watch (self->table);
+
+  self->settings = g_settings_new (APP_ID);
+  g_signal_connect (self->settings, "changed::words-scale", G_CALLBACK (words_scale_changed_cb), self);
+  self->words_scale = HS_WORDS_SCALE_NONE;
+  words_scale_changed_cb (self->settings, "words-scale", self);
 }
 
 GtkWidget *
