@@ -20,6 +20,9 @@
 /* What the view asks for when nothing else sets its size. */
 #define NATURAL_WIDTH  480
 #define NATURAL_HEIGHT 320
+/* Below this width a chart is given this height at least. */
+#define NARROW_WIDTH   440
+#define NARROW_HEIGHT  420
 
 struct _HsChartView
 {
@@ -126,11 +129,24 @@ hs_chart_view_measure (GtkWidget      *widget,
       *minimum = HS_CHART_MIN_WIDTH / 2;
       *natural = NATURAL_WIDTH;
     }
+  else if (for_size > 0 && for_size < NARROW_WIDTH)
+    {
+      /* Narrow, a chart puts its labels above its bars and wraps its
+       * legend: the same rows need more height, which it asks for. */
+      *minimum = NARROW_HEIGHT;
+      *natural = NARROW_HEIGHT;
+    }
   else
     {
       *minimum = HS_CHART_MIN_HEIGHT / 2;
       *natural = NATURAL_HEIGHT;
     }
+}
+
+static GtkSizeRequestMode
+hs_chart_view_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
 }
 
 static void
@@ -198,6 +214,7 @@ hs_chart_view_class_init (HsChartViewClass *klass)
   object_class->set_property = hs_chart_view_set_property;
   widget_class->snapshot = hs_chart_view_snapshot;
   widget_class->measure = hs_chart_view_measure;
+  widget_class->get_request_mode = hs_chart_view_get_request_mode;
 
   properties[PROP_CHART] =
     g_param_spec_object ("chart", NULL, NULL, HS_TYPE_CHART,

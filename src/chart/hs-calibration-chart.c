@@ -14,6 +14,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <pango/pangocairo.h>
 
 #include "hs-calibration-chart.h"
 
@@ -96,9 +97,28 @@ hs_calibration_chart_draw (HsChart *chart,
 
   if (total == 0)
     {
-      hs_chart_draw_text (cr, _("No resolved predictions with a stated probability yet"),
-                          x0 + side / 2, y0 + side / 2 - font, font + 1, FALSE, side - 20, 0.5,
-                          &palette->dim);
+      /* Wrapped and centred in the plot: a line would be cut at any
+       * width the window gives the chart. */
+      g_autoptr(PangoLayout) layout = hs_chart_text_layout (cr, _("No resolved predictions with a stated "
+                                                                  "probability yet"),
+                                                            font + 1, FALSE);
+      int text_height;
+
+      pango_layout_set_width (layout, (int) (MAX (side - 24, 1) * PANGO_SCALE));
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+      pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+      pango_layout_get_size (layout, NULL, &text_height);
+      cairo_save (cr);
+      /* The plot's background behind the words, so the diagonal does not
+       * run through them. */
+      hs_chart_set_color (cr, &palette->background);
+      cairo_rectangle (cr, x0 + 8, y0 + side / 2 - (double) text_height / PANGO_SCALE / 2 - 4, side - 16,
+                       (double) text_height / PANGO_SCALE + 8);
+      cairo_fill (cr);
+      hs_chart_set_color (cr, &palette->dim);
+      cairo_move_to (cr, x0 + 12, y0 + side / 2 - (double) text_height / PANGO_SCALE / 2);
+      pango_cairo_show_layout (cr, layout);
+      cairo_restore (cr);
       return;
     }
 

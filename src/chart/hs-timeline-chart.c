@@ -21,6 +21,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <pango/pangocairo.h>
 
 #include "hs-timeline-chart.h"
 
@@ -213,6 +214,24 @@ tick_unit (double days_per_unit)
   return TICK_WEEK;
 }
 
+/* Years a label apart on a year axis: 1, 2, 5, 10, 20, 50… whichever
+ * first leaves room for a year's label and a gap. A narrow window (or a
+ * long view) would otherwise print "2025202620272028". */
+static guint
+year_step (HsTimelineChart *self,
+           cairo_t         *cr)
+{
+  static const guint steps[] = { 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000 };
+  double span = MAX (self->view_last - self->view_first, 1);
+  double px_per_year = 365.25 * MAX (self->plot_width, 1) / span;
+  double needed = hs_chart_text_width (cr, "0000", 11, TRUE) + 8;
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    if (px_per_year * steps[i] >= needed)
+      return steps[i];
+  return steps[G_N_ELEMENTS (steps) - 1];
+}
+
 static void
 draw_axis (HsTimelineChart      *self,
            cairo_t              *cr,
@@ -222,6 +241,7 @@ draw_axis (HsTimelineChart      *self,
 {
   double span = MAX (self->view_last - self->view_first, 1);
   TickUnit unit = tick_unit (span / MAX (self->plot_width, 1));
+  guint step = unit == TICK_YEAR ? year_step (self, cr) : 1;
   GDate first, date;
   guint guard = 0;
 
@@ -237,7 +257,8 @@ draw_axis (HsTimelineChart      *self,
   switch (unit)
     {
     case TICK_YEAR:
-      g_date_set_dmy (&date, 1, 1, g_date_get_year (&first));
+      /* Labelled years are multiples of the step: 2020, 2025, 2030. */
+      g_date_set_dmy (&date, 1, 1, MAX (g_date_get_year (&first) / step * step, 1));
       break;
     case TICK_QUARTER:
       g_date_set_dmy (&date, 1, ((g_date_get_month (&first) - 1) / 3) * 3 + 1,
@@ -313,7 +334,7 @@ draw_axis (HsTimelineChart      *self,
       switch (unit)
         {
         case TICK_YEAR:
-          g_date_add_years (&date, 1);
+          g_date_add_years (&date, step);
           break;
         case TICK_QUARTER:
           g_date_add_months (&date, 3);
@@ -487,6 +508,52 @@ draw_strip (HsTimelineChart      *self,
   cairo_restore (cr);
 }
 
+/* A lane's name in the column beside it: on as many lines as the lane is
+ * tall (a narrow window leaves the column little width, and a romanized
+ * name with its native one rarely fits a line), ellipsized at the end
+ * only when even those are not enough. */
+static void
+draw_lane_label (cairo_t       *cr,
+                 const char    *text,
+                 double         x,
+                 double         y,
+                 double         size,
+                 double         max_width,
+                 double         max_height,
+                 const HsColor *color)
+{
+  g_autoptr(GString) joined = g_string_new (NULL);
+  g_autoptr(PangoLayout) layout = NULL;
+  int lines = (int) CLAMP (max_height / (size * 1.3), 1, 4);
+  gunichar previous = 0;
+
+  /* Lines break at spaces, not inside a Chinese name ("杨植麟"), which
+   * Unicode would break after any character: a word joiner goes between
+   * two wide characters. A name too long for a line still breaks. */
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (previous != 0 && g_unichar_iswide (previous) && g_unichar_iswide (c))
+        g_string_append_unichar (joined, 0x2060);
+      g_string_append_unichar (joined, c);
+      previous = c;
+    }
+  layout = hs_chart_text_layout (cr, joined->str, size, FALSE);
+
+  pango_layout_set_width (layout, (int) (MAX (max_width, 1) * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  /* A negative height is a number of lines. */
+  pango_layout_set_height (layout, -lines);
+
+  cairo_save (cr);
+  hs_chart_set_color (cr, color);
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, layout);
+  cairo_restore (cr);
+}
+
 static void
 hs_timeline_chart_draw (HsChart *chart,
                         cairo_t *cr,
@@ -560,8 +627,8 @@ hs_timeline_chart_draw (HsChart *chart,
       label = self->aggregated
               ? g_strdup_printf ("%s (%u)", info->label, lane->n_items)
               : g_strdup (info->label);
-      hs_chart_draw_text (cr, label, 12, y + LANE_PADDING / 2, label_size, FALSE, label_width - 12,
-                          0, &palette->foreground);
+      draw_lane_label (cr, label, 12, y + LANE_PADDING / 2, label_size, label_width - 12,
+                       lane_h - LANE_PADDING, &palette->foreground);
       cairo_save (cr);
       hs_chart_set_color (cr, &palette->grid);
       cairo_set_line_width (cr, 1);
