@@ -5,8 +5,14 @@
  * When a query asks for a words scale, the scorecard and the calibration
  * also count the resolved predictions that came with confidence words but
  * no number, at the probability the scale gives their words. The store's
- * SQL scores the numbers as before; this adds the words on top, reading
+ * SQL scores the numbers as before; this adds the words on top, matching
  * each distinct wording once (a million predictions share a few hundred).
+ *
+ * The worded predictions are read row by row and added up here rather than
+ * grouped in SQL: at a million predictions a GROUP BY walks the speaker
+ * index and looks every row up (0.8 s), where a plain scan takes 0.2 s.
+ * For the same reason the status is tested with <>, not IN (…), which
+ * SQLite answers through the status index, row by row (1.2 s).
  */
 
 #define G_LOG_DOMAIN "hindsight-core"
@@ -17,15 +23,15 @@
 #include "hs-store-private.h"
 
 #define WORDS_SELECT(speaker) \
-  "SELECT " speaker ", p.confidence, p.status, count(*)"
+  "SELECT " speaker ", p.confidence, p.status"
 
+/* Resolved (confirmed, partial or refuted), with words and no number. */
 #define WORDS_CONDITION \
   " AND p.probability IS NULL AND p.confidence IS NOT NULL" \
-  " AND p.status IN ('confirmed', 'partial', 'refuted')"
+  " AND p.status <> 'open' AND p.status <> 'ambiguous'"
 
-/* Reads the groups of (speaker, words, status) of @cut and calls @add with
- * the probability the words imply, for each group whose words the scale
- * knows. */
+/* Reads the worded predictions of @cut and calls @add with the probability
+ * their words imply, for each whose words the scale knows. */
 typedef void (*AddFunc) (gpointer    data,
                          const char *speaker_id,
                          double      probability,
@@ -44,9 +50,23 @@ for_each_worded (HsStore       *self,
   sqlite3_stmt *stmt;
   int rc;
 
-  hs_clause_init (&clause, WORDS_SELECT ("c.speaker_id"));
-  hs_store_build_claim_filter (cut, &clause, TRUE);
-  g_string_append (clause.sql, WORDS_CONDITION " GROUP BY c.speaker_id, p.confidence, p.status");
+  /* Without a cut by topic, source or date the claims are not needed:
+   * the predictions hold the speaker, as the scorecard's own query reads
+   * them. */
+  if (cut->topic_id == NULL && cut->source_id == NULL && !hs_date_is_set (&cut->stated_from) &&
+      !hs_date_is_set (&cut->stated_to) && !hs_date_is_set (&cut->due_before) &&
+      !hs_date_is_set (&cut->due_from) && cut->search == NULL && cut->kind != HS_QUERY_KIND_CLAIMS)
+    {
+      hs_clause_init (&clause, WORDS_SELECT ("p.speaker_id") " FROM predictions p WHERE 1");
+      if (cut->speaker_id != NULL)
+        hs_clause_add (&clause, "p.speaker_id = ?", cut->speaker_id);
+    }
+  else
+    {
+      hs_clause_init (&clause, WORDS_SELECT ("c.speaker_id"));
+      hs_store_build_claim_filter (cut, &clause, TRUE);
+    }
+  g_string_append (clause.sql, WORDS_CONDITION);
 
   if (!(stmt = hs_store_prepare_clause (self, &clause, error)))
     return FALSE;
@@ -58,7 +78,8 @@ for_each_worded (HsStore       *self,
       double *probability;
       HsStatus status;
 
-      if (speaker_id == NULL || words == NULL || !hs_status_from_string (status_text, &status))
+      if (speaker_id == NULL || words == NULL || !hs_status_from_string (status_text, &status) ||
+          isnan (hs_scoring_outcome (status)))
         continue;
       if (!(probability = g_hash_table_lookup (implied, words)))
         {
@@ -70,8 +91,7 @@ for_each_worded (HsStore       *self,
           g_hash_table_insert (implied, g_strdup (words), probability);
         }
       if (!isnan (*probability))
-        add (data, speaker_id, *probability, hs_scoring_outcome (status),
-             (guint) sqlite3_column_int (stmt, 3));
+        add (data, speaker_id, *probability, hs_scoring_outcome (status), 1);
     }
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
