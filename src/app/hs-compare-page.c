@@ -436,74 +436,61 @@ matrix_data_free (MatrixData *data)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MatrixData, matrix_data_free)
 
-typedef struct
-{
-  HsSpeaker *speaker;
-  gint64     claims;
-} SpeakerCount;
-
-static int
-compare_counts (gconstpointer a,
-                gconstpointer b)
-{
-  const SpeakerCount *x = a, *y = b;
-
-  /* Most claims first; equal counts keep the store's order (by name). */
-  if (x->claims != y->claims)
-    return x->claims > y->claims ? -1 : 1;
-  return 0;
-}
-
-static gboolean
-first_claim_cb (HsClaim  *claim,
-                gpointer  user_data)
-{
-  char **preview = user_data;
-
-  *preview = g_strdup (hs_claim_get_text (claim));
-  return FALSE;
-}
-
 /* The speakers the matrix shows: all when they fit, else those with the
- * most claims (one count each: the core has no count per speaker yet). */
+ * most claims (counted in one query), then by name. */
 static GPtrArray *
 matrix_speakers (HsStore       *store,
-                 GPtrArray     *all,
-                 GCancellable  *cancellable,
+                 guint         *n_speakers,
                  GError       **error)
 {
-  g_autoptr(GArray) counts = NULL;
-  g_autoptr(GPtrArray) chosen = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) chosen = NULL;
+  g_autoptr(GPtrArray) counts = NULL;
+  g_autoptr(GHashTable) taken = NULL;
+  gint64 n;
 
-  if (all->len <= MATRIX_MAX_SPEAKERS)
+  if ((n = hs_store_count (store, HS_OBJECT_SPEAKER, error)) < 0)
+    return NULL;
+  *n_speakers = (guint) MIN (n, G_MAXUINT);
+  if (n <= MATRIX_MAX_SPEAKERS)
+    return hs_store_list_speakers (store, NULL, error);
+
+  if (!(counts = hs_store_count_by_speaker (store, NULL, error)))
+    return NULL;
+  chosen = g_ptr_array_new_with_free_func (g_object_unref);
+  taken = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < counts->len && chosen->len < MATRIX_MAX_SPEAKERS; i++)
     {
-      for (guint i = 0; i < all->len; i++)
-        g_ptr_array_add (chosen, g_object_ref (g_ptr_array_index (all, i)));
-      return g_steal_pointer (&chosen);
+      HsClaimCount *count = g_ptr_array_index (counts, i);
+      HsSpeaker *speaker = hs_store_get_speaker (store, count->speaker_id, error);
+
+      if (speaker == NULL)
+        return NULL;
+      g_ptr_array_add (chosen, speaker);
+      g_hash_table_add (taken, (gpointer) hs_speaker_get_id (speaker));
     }
 
-  counts = g_array_sized_new (FALSE, FALSE, sizeof (SpeakerCount), all->len);
-  for (guint i = 0; i < all->len; i++)
+  /* Fewer speakers with claims than columns: the others by name, as empty
+   * columns, as when every speaker fits. */
+  if (chosen->len < MATRIX_MAX_SPEAKERS)
     {
-      SpeakerCount count = { g_ptr_array_index (all, i), 0 };
-      HsQuery query;
+      g_autoptr(GPtrArray) all = hs_store_list_speakers (store, NULL, error);
 
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+      if (all == NULL)
         return NULL;
-      hs_query_init (&query);
-      query.speaker_id = hs_speaker_get_id (count.speaker);
-      if ((count.claims = hs_store_count_claims (store, &query, error)) < 0)
-        return NULL;
-      g_array_append_val (counts, count);
+      for (guint i = 0; i < all->len && chosen->len < MATRIX_MAX_SPEAKERS; i++)
+        {
+          HsSpeaker *speaker = g_ptr_array_index (all, i);
+
+          if (!g_hash_table_contains (taken, hs_speaker_get_id (speaker)))
+            g_ptr_array_add (chosen, g_object_ref (speaker));
+        }
     }
-  g_array_sort (counts, compare_counts);
-  for (guint i = 0; i < MATRIX_MAX_SPEAKERS; i++)
-    g_ptr_array_add (chosen, g_object_ref (g_array_index (counts, SpeakerCount, i).speaker));
   return g_steal_pointer (&chosen);
 }
 
-/* Counts the matrix on a connection of its own, off the main thread: with
- * many speakers and topics that is thousands of queries. */
+/* Counts the matrix on a connection of its own, off the main thread: one
+ * grouped query for the speakers' totals and one for the cells, then the
+ * newest claim of each cell for its preview. */
 static void
 matrix_thread (GTask        *task,
                gpointer      source_object,
@@ -513,26 +500,47 @@ matrix_thread (GTask        *task,
   const char *path = task_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(HsStore) store = NULL;
-  g_autoptr(GPtrArray) all = NULL;
   g_autoptr(GPtrArray) topics = NULL;
   g_autoptr(GPtrArray) speakers = NULL;
+  g_autoptr(GPtrArray) counts = NULL;
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  g_autoptr(GHashTable) cells = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(MatrixData) data = NULL;
+  gint64 started = g_get_monotonic_time ();
+  guint n_speakers = 0;
   guint n;
 
   if (!(store = hs_store_open (path, &error)) ||
-      !(all = hs_store_list_speakers (store, NULL, &error)) ||
       !(topics = hs_store_list_topics (store, &error)) ||
-      !(speakers = matrix_speakers (store, all, cancellable, &error)))
+      !(speakers = matrix_speakers (store, &n_speakers, &error)))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
+    }
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  for (guint s = 0; s < speakers->len; s++)
+    g_ptr_array_add (ids, (gpointer) hs_speaker_get_id (g_ptr_array_index (speakers, s)));
+  g_ptr_array_add (ids, NULL);
+  if (!(counts = hs_store_count_by_speaker_and_topic (store, NULL, (const char * const *) ids->pdata,
+                                                      &error)))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  for (guint i = 0; i < counts->len; i++)
+    {
+      HsClaimCount *count = g_ptr_array_index (counts, i);
+
+      g_hash_table_insert (cells, g_strdup_printf ("%s\t%s", count->speaker_id, count->topic_id), count);
     }
 
   n = speakers->len;
   data = g_new0 (MatrixData, 1);
   data->speakers = g_steal_pointer (&speakers);
   data->topics = g_ptr_array_new_with_free_func (g_object_unref);
-  data->n_speakers = all->len;
+  data->n_speakers = n_speakers;
   data->n_cells = topics->len * n;
   data->claims = g_new0 (gint64, data->n_cells);
   data->predictions = g_new0 (gint64, data->n_cells);
@@ -550,33 +558,22 @@ matrix_thread (GTask        *task,
       for (guint s = 0; s < n; s++)
         {
           guint cell = row * n + s;
-          HsQuery query;
+          g_autofree char *key = g_strdup_printf ("%s\t%s", hs_speaker_get_id (g_ptr_array_index (data->speakers, s)),
+                                                  hs_topic_get_id (topic));
+          HsClaimCount *count = g_hash_table_lookup (cells, key);
+          g_autoptr(HsClaim) newest = NULL;
 
-          hs_query_init (&query);
-          query.speaker_id = hs_speaker_get_id (g_ptr_array_index (data->speakers, s));
-          query.topic_id = hs_topic_get_id (topic);
-          if ((data->claims[cell] = hs_store_count_claims (store, &query, &error)) < 0)
-            {
-              g_task_return_error (task, g_steal_pointer (&error));
-              return;
-            }
-          if (data->claims[cell] == 0)
+          if (count == NULL || count->claims == 0)
             continue;
           any = TRUE;
-
-          query.limit = 1;
-          if (!hs_store_foreach_claim (store, &query, first_claim_cb, &data->previews[cell], &error))
+          data->claims[cell] = count->claims;
+          data->predictions[cell] = count->predictions;
+          if (!(newest = hs_store_get_claim_at (store, count->newest, &error)))
             {
               g_task_return_error (task, g_steal_pointer (&error));
               return;
             }
-          query.limit = 0;
-          query.kind = HS_QUERY_KIND_PREDICTIONS;
-          if ((data->predictions[cell] = hs_store_count_claims (store, &query, &error)) < 0)
-            {
-              g_task_return_error (task, g_steal_pointer (&error));
-              return;
-            }
+          data->previews[cell] = g_strdup (hs_claim_get_text (newest));
         }
 
       /* A topic no one shown spoke on is not a row: its cells were all
@@ -585,6 +582,8 @@ matrix_thread (GTask        *task,
         g_ptr_array_add (data->topics, g_object_ref (topic));
     }
 
+  g_debug ("Stance matrix: %u speakers × %u topics counted in %.1f ms", n, data->topics->len,
+           (g_get_monotonic_time () - started) / 1000.0);
   g_task_return_pointer (task, g_steal_pointer (&data), (GDestroyNotify) matrix_data_free);
 }
 

@@ -23,6 +23,7 @@
 #include "hs-source.h"
 #include "hs-speaker.h"
 #include "hs-store.h"
+#include "hs-store-counts.h"
 #include "hs-topic.h"
 #include "hs-types.h"
 #include "hs-validate.h"
