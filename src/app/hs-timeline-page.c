@@ -31,6 +31,8 @@ struct _HsTimelinePage
   gboolean        stale;
   guint           rebuild_source;
   guint           squeeze_source;
+  GCancellable   *read_cancellable;
+  gint64          read_started;
 
   /* The Claims page's query, with strings of our own. */
   HsQuery         query;
@@ -162,26 +164,61 @@ update_note (HsTimelinePage *self)
   update_status_bar (self);
 }
 
-static void
-rebuild (HsTimelinePage *self)
+/* What a read of the predictions needs, copied: it runs in another thread
+ * while the page's query may change. */
+typedef struct
 {
+  char       *path;
+  HsQuery     query;
+  char       *strings[4];
+  HsLaneKind  lanes;
+} ReadJob;
+
+static void
+read_job_free (ReadJob *job)
+{
+  g_free (job->path);
+  for (guint i = 0; i < G_N_ELEMENTS (job->strings); i++)
+    g_free (job->strings[i]);
+  g_free (job);
+}
+
+/* Reads the spans on a connection of its own, off the main thread: a
+ * million predictions take seconds, and the window keeps drawing. */
+static void
+read_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  ReadJob *job = task_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(HsChart) chart = NULL;
-  gint64 started = g_get_monotonic_time ();
+  g_autoptr(HsStore) store = NULL;
+  HsTimelineData *data;
+
+  if (!(store = hs_store_open (job->path, &error)) ||
+      !(data = hs_store_timeline_data (store, &job->query, job->lanes, &error)))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_task_return_pointer (task, data, (GDestroyNotify) hs_timeline_data_free);
+}
+
+static void
+show_chart (HsTimelinePage  *self,
+            HsChart         *chart,
+            const GError    *error)
+{
   guint n;
 
-  g_clear_handle_id (&self->rebuild_source, g_source_remove);
-  self->stale = FALSE;
-  if (self->store == NULL)
-    return;
-
-  chart = hs_timeline_chart_new_from_store (self->store, &self->query, self->lanes, &error);
   if (chart == NULL)
     {
       g_warning ("Cannot read the predictions for the timeline: %s", error->message);
       hs_timeline_view_set_chart (self->view, NULL);
       adw_status_page_set_title (self->empty_page, _("Cannot Show the Timeline"));
       adw_status_page_set_description (self->empty_page, NULL);
+      gtk_widget_set_visible (adw_status_page_get_child (self->empty_page), FALSE);
       gtk_stack_set_visible_child_name (self->stack, "empty");
       update_note (self);
       update_actions (self);
@@ -189,7 +226,7 @@ rebuild (HsTimelinePage *self)
     }
 
   n = hs_timeline_chart_get_data (HS_TIMELINE_CHART (chart))->items->len;
-  g_debug ("Timeline: %u predictions read in %.1f ms", n, (g_get_monotonic_time () - started) / 1000.0);
+  g_debug ("Timeline: %u predictions read in %.1f ms", n, (g_get_monotonic_time () - self->read_started) / 1000.0);
 
   hs_timeline_view_set_chart (self->view, HS_TIMELINE_CHART (chart));
   if (n == 0)
@@ -209,6 +246,70 @@ rebuild (HsTimelinePage *self)
 
   update_note (self);
   update_actions (self);
+}
+
+static void
+read_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  HsTimelinePage *self = HS_TIMELINE_PAGE (source);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HsChart) chart = NULL;
+  HsTimelineData *data = g_task_propagate_pointer (G_TASK (result), &error);
+
+  /* A newer read replaced this one, or the page went away. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      g_task_get_cancellable (G_TASK (result)) != self->read_cancellable)
+    {
+      g_clear_pointer (&data, hs_timeline_data_free);
+      return;
+    }
+  g_clear_object (&self->read_cancellable);
+  if (data != NULL)
+    chart = hs_timeline_chart_new (data);
+  show_chart (self, chart, error);
+}
+
+static void
+rebuild (HsTimelinePage *self)
+{
+  g_autoptr(GTask) task = NULL;
+  ReadJob *job;
+
+  g_clear_handle_id (&self->rebuild_source, g_source_remove);
+  self->stale = FALSE;
+  if (self->store == NULL)
+    return;
+
+  g_cancellable_cancel (self->read_cancellable);
+  g_clear_object (&self->read_cancellable);
+  self->read_cancellable = g_cancellable_new ();
+  self->read_started = g_get_monotonic_time ();
+
+  job = g_new0 (ReadJob, 1);
+  job->path = g_strdup (hs_store_get_path (self->store));
+  job->lanes = self->lanes;
+  job->query = self->query;
+  job->query.speaker_id = job->strings[0] = g_strdup (self->query.speaker_id);
+  job->query.topic_id = job->strings[1] = g_strdup (self->query.topic_id);
+  job->query.source_id = job->strings[2] = g_strdup (self->query.source_id);
+  job->query.search = job->strings[3] = g_strdup (self->query.search);
+
+  /* The chart shown stays until the new one is read; the first time,
+   * the page says what it is doing. */
+  if (hs_timeline_view_get_chart (self->view) == NULL)
+    {
+      adw_status_page_set_title (self->empty_page, _("Reading the Predictions…"));
+      adw_status_page_set_description (self->empty_page, NULL);
+      gtk_widget_set_visible (adw_status_page_get_child (self->empty_page), FALSE);
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+    }
+
+  task = g_task_new (self, self->read_cancellable, read_done_cb, NULL);
+  g_task_set_source_tag (task, rebuild);
+  g_task_set_task_data (task, job, (GDestroyNotify) read_job_free);
+  g_task_run_in_thread (task, read_thread);
 }
 
 static gboolean
@@ -339,6 +440,8 @@ hs_timeline_page_dispose (GObject *object)
 
   g_clear_handle_id (&self->rebuild_source, g_source_remove);
   g_clear_handle_id (&self->squeeze_source, g_source_remove);
+  g_cancellable_cancel (self->read_cancellable);
+  g_clear_object (&self->read_cancellable);
   if (self->range_squeezer != NULL)
     g_signal_handlers_disconnect_by_data (self->range_squeezer, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), HS_TYPE_TIMELINE_PAGE);
