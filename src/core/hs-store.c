@@ -2749,6 +2749,34 @@ struct _HsStoreCursor
   gboolean      done;
 };
 
+/* A search with at least this many matches is common enough that a list
+ * in date (or due, or stored) order finds its first page soonest by
+ * walking that order's index and testing each row against the matches;
+ * a rarer one by looking its matches up and sorting them. */
+#define COMMON_SEARCH_MATCHES 2000
+
+/* Whether the full-text part of a search is common. FTS5 hands out its
+ * matches as it finds them, so counting up to the bound costs a fraction
+ * of finding them all. */
+static gboolean
+search_is_common (HsStore    *self,
+                  const char *match)
+{
+  sqlite3_stmt *stmt = hs_store_prepare (self,
+                                         "SELECT count(*) FROM (SELECT 1 FROM claims_fts"
+                                         " WHERE claims_fts MATCH ?1 LIMIT ?2)", NULL);
+  gboolean common = FALSE;
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, match);
+  sqlite3_bind_int (stmt, 2, COMMON_SEARCH_MATCHES);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    common = sqlite3_column_int (stmt, 0) >= COMMON_SEARCH_MATCHES;
+  sqlite3_reset (stmt);
+  return common;
+}
+
 /**
  * hs_store_open_claim_cursor:
  *
@@ -2779,6 +2807,19 @@ hs_store_open_claim_cursor (HsStore        *self,
   hs_clause_init (&clause, "SELECT c.rowid");
   hs_store_build_claim_filter (&unlimited, &clause, FALSE);
   build_claim_order (&unlimited, clause.sql);
+
+  /* For a common search, "+" keeps SQLite from driving the query from the
+   * matches (all of them found and sorted before the first row): it walks
+   * the order's index instead and stops at a page. A hundred thousand
+   * claims: 37 ms to 13 ms of CPU for "reinforcement". */
+  if (unlimited.search != NULL)
+    {
+      g_autoptr(HsSearch) search = hs_search_new (unlimited.search);
+
+      if (search->match != NULL && search_is_common (self, search->match))
+        g_string_replace (clause.sql, " AND c.rowid IN (SELECT rowid FROM claims_fts",
+                          " AND +c.rowid IN (SELECT rowid FROM claims_fts", 1);
+    }
 
   cursor = g_new0 (HsStoreCursor, 1);
   if (!(cursor->stmt = hs_store_prepare_clause (self, &clause, error)))
