@@ -466,6 +466,9 @@ typedef enum
   STEP_SCORECARD,
   STEP_CALIBRATION,
   STEP_DUE,         /* as hindsight-cli due: every overdue and upcoming prediction */
+  STEP_MATRIX,      /* the Compare page's stance matrix */
+  STEP_TRACKER,     /* the Tracker page's four counts */
+  STEP_TIMELINE,    /* the Timeline page's spans */
 } StepKind;
 
 typedef struct
@@ -490,6 +493,9 @@ static const Step steps[] = {
   { "scorecard", STEP_SCORECARD, "scorecard of all speakers" },
   { "calibration", STEP_CALIBRATION, "calibration, 10 bins" },
   { "due", STEP_DUE, "due list as hindsight-cli due (every overdue and upcoming claim loaded)" },
+  { "compare-matrix", STEP_MATRIX, "stance matrix: the 12 speakers with most claims × topics, counts and newest claims" },
+  { "tracker-counts", STEP_TRACKER, "tracker: open predictions counted as overdue, due in 30 days, later, open-ended" },
+  { "timeline-data", STEP_TIMELINE, "timeline: every prediction as a span in its speaker's lane, with its resolutions" },
 };
 
 typedef struct
@@ -581,6 +587,78 @@ run_due (Run *run)
     }
 }
 
+/* The Compare page's stance matrix (src/app/hs-compare-page.c
+ * matrix_thread()): the speakers with the most claims, their counts by
+ * topic, and the newest claim of each cell for its preview. */
+static void
+run_matrix (Run *run)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) by_speaker = NULL;
+  g_autoptr(GPtrArray) cells = NULL;
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+
+  if (!(by_speaker = hs_store_count_by_speaker (run->store, NULL, &error)))
+    die ("counting claims by speaker", error);
+  for (guint i = 0; i < by_speaker->len && i < 12; i++)
+    {
+      HsClaimCount *count = g_ptr_array_index (by_speaker, i);
+      g_autoptr(HsSpeaker) speaker = hs_store_get_speaker (run->store, count->speaker_id, &error);
+
+      if (speaker == NULL)
+        die ("loading a speaker", error);
+      g_ptr_array_add (ids, g_strdup (count->speaker_id));
+    }
+  g_ptr_array_add (ids, NULL);
+  if (!(cells = hs_store_count_by_speaker_and_topic (run->store, NULL,
+                                                     (const char * const *) ids->pdata, &error)))
+    die ("counting claims by speaker and topic", error);
+  run->rows = cells->len;
+  run->loaded = 0;
+  for (guint i = 0; i < cells->len; i++)
+    {
+      HsClaimCount *count = g_ptr_array_index (cells, i);
+      g_autoptr(HsClaim) claim = hs_store_get_claim_at (run->store, count->newest, &error);
+
+      if (claim == NULL)
+        die ("loading a cell's newest claim", error);
+      run->loaded++;
+    }
+}
+
+/* The Tracker page's counts (src/app/hs-tracker-page.c count_groups()). */
+static void
+run_tracker (Run *run)
+{
+  g_autoptr(GError) error = NULL;
+  HsDate today = hs_date_today ();
+  HsDate before[3] = { today, hs_date_add_days (&today, 30 + 1), hs_date_new_day (9999, 12, 31) };
+  gint64 counts[4];
+  HsQuery query;
+
+  hs_query_init (&query);
+  query.kind = HS_QUERY_KIND_PREDICTIONS;
+  query.status = HS_STATUS_OPEN;
+  query.sort = HS_QUERY_SORT_DUE;
+  if (!hs_store_count_due_before (run->store, &query, before, 3, counts, &error))
+    die ("counting due predictions", error);
+  run->rows = (guint) counts[3];
+  run->loaded = 0;
+}
+
+/* The Timeline page's data, with the Claims page's default query. */
+static void
+run_timeline (Run *run)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HsTimelineData) data = hs_store_timeline_data (run->store, NULL, HS_LANES_BY_SPEAKER, &error);
+
+  if (data == NULL)
+    die ("reading the timeline", error);
+  run->rows = data->items->len;
+  run->loaded = data->marks->len;
+}
+
 static void
 run_step (Run *run)
 {
@@ -621,6 +699,15 @@ run_step (Run *run)
       break;
     case STEP_DUE:
       run_due (run);
+      break;
+    case STEP_MATRIX:
+      run_matrix (run);
+      break;
+    case STEP_TRACKER:
+      run_tracker (run);
+      break;
+    case STEP_TIMELINE:
+      run_timeline (run);
       break;
     default:
       g_assert_not_reached ();
