@@ -352,11 +352,11 @@ def clipboard_image_size():
     return tuple(answer["size"]) if "size" in answer else None
 
 
-def window_icon_sizes(pid, title):
-    """The sizes of the icons the window manager is offered for the X
-    window of process pid titled title (its _NET_WM_ICON), read with
-    libX11 as a window manager would; [] when there is none, None when
-    no such window is found."""
+def window_icons(pid, title):
+    """The icons the window manager is offered for the X window of process
+    pid titled title (its _NET_WM_ICON), read with libX11 as a window
+    manager would: {(width, height): [ARGB pixel, …]}, {} when there is
+    none, None when no such window is found."""
     import ctypes
     import ctypes.util
 
@@ -415,12 +415,12 @@ def window_icon_sizes(pid, title):
             if prop(window, b"_NET_WM_NAME", b"UTF8_STRING") != title.encode():
                 continue
             icon = prop(window, b"_NET_WM_ICON", b"CARDINAL") or []
-            sizes, pos = [], 0
+            icons, pos = {}, 0
             while pos + 2 <= len(icon):
                 width, height = icon[pos], icon[pos + 1]
-                sizes.append((width, height))
+                icons[(width, height)] = [p & 0xFFFFFFFF for p in icon[pos + 2:pos + 2 + width * height]]
                 pos += 2 + width * height
-            return sizes
+            return icons
         return None
     finally:
         x11.XCloseDisplay(display)

@@ -382,11 +382,34 @@ class WindowIconTest(TimedTestCase):
     program (tools/dev run, these tests) finds through HINDSIGHT_ICONDIR."""
 
     def test_the_window_has_the_app_icon(self):
-        if not os.environ.get("HINDSIGHT_ICONDIR"):
+        directory = os.environ.get("HINDSIGHT_ICONDIR")
+        if not directory:
             self.skipTest("HINDSIGHT_ICONDIR is not set (run through meson test)")
-        sizes = wait_for(lambda: hsui.window_icon_sizes(self.app.proc.pid, "Hindsight"),
+        icons = wait_for(lambda: hsui.window_icons(self.app.proc.pid, "Hindsight"),
                          "the window to carry an icon")
-        self.assertIn((48, 48), sizes)
+        self.assertIn((48, 48), icons)
+
+        # It is the app's own icon, not GTK's "image missing": the same
+        # pixels as librsvg draws from the file, give or take rounding.
+        svg = os.path.join(directory, "hicolor", "scalable", "apps", "io.github.hindsight.Hindsight.svg")
+        png = os.path.join(self.app.dir, "icon.png")
+        hsui.subprocess.run(["rsvg-convert", "-w", "48", "-h", "48", "-o", png, svg], check=True)
+        differences = []
+        for y in range(0, 48, 3):
+            for x in range(0, 48, 3):
+                argb = icons[(48, 48)][y * 48 + x]
+                shown = ((argb >> 16) & 255, (argb >> 8) & 255, argb & 255, argb >> 24)
+                drawn = hsui.png_pixel(png, x, y)
+                drawn = drawn if len(drawn) == 4 else drawn + (255,)
+                # Colours are compared where both are opaque; edges by
+                # their coverage alone.
+                if shown[3] > 200 and drawn[3] > 200:
+                    differences.append(max(abs(a - b) for a, b in zip(shown[:3], drawn[:3])))
+                elif shown[3] > 0 or drawn[3] > 0:
+                    differences.append(abs(shown[3] - drawn[3]))
+        self.assertGreater(len(differences), 50, "the icon is not empty")
+        self.assertLess(sum(differences) / len(differences), 24, "the icon is the app's")
+        self.assertNotIn("Failed to load icon", self.app.log_text())
 
 
 class ScreenshotTest(TimedTestCase):
