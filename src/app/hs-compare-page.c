@@ -87,6 +87,7 @@ struct _HsComparePage
   HsStore            *store;
   GHashTable         *topic_names;
   GStrv               speaker_ids;      /* behind each speaker choice, "" for none */
+  gboolean            speakers_stale;   /* the choices are filled when the page is shown */
 
   /* Stance matrix */
   GCancellable       *matrix_cancellable;
@@ -1739,6 +1740,8 @@ export_csv_action (GtkWidget  *widget,
 /* ---------------------------------------------------------------------- */
 /* The page                                                                */
 
+static void fill_speakers (HsComparePage *self);
+
 static void
 update_visible_view (HsComparePage *self)
 {
@@ -1746,6 +1749,13 @@ update_visible_view (HsComparePage *self)
 
   if (self->store == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
     return;
+  /* Every speaker in five drop-downs is 12 MB and a moment at ten
+   * thousand speakers: only for a page someone looks at. */
+  if (self->speakers_stale)
+    {
+      self->speakers_stale = FALSE;
+      fill_speakers (self);
+    }
   if (g_strcmp0 (name, "matrix") == 0 && self->matrix_stale)
     update_matrix (self);
   else if (g_strcmp0 (name, "side-by-side") == 0 && self->side_stale)
@@ -2028,7 +2038,7 @@ hs_compare_page_set_store (HsComparePage *self,
   build_slots (self);
   build_status_filter (self);
   gtk_drop_down_set_expression (self->speaker_filter, expression);
-  fill_speakers (self);
+  self->speakers_stale = TRUE;
   g_signal_connect (self->speaker_filter, "notify::selected", G_CALLBACK (predictions_filter_cb), self);
   g_signal_connect (self->status_filter, "notify::selected", G_CALLBACK (predictions_filter_cb), self);
 
@@ -2051,7 +2061,7 @@ hs_compare_page_reload (HsComparePage *self)
 
   if (self->store == NULL)
     return;
-  fill_speakers (self);
+  self->speakers_stale = TRUE;
   self->matrix_stale = self->side_stale = self->predictions_stale = TRUE;
   self->total_predictions = -1;
   update_visible_view (self);
