@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "hs-claim-detail.h"
@@ -209,14 +211,14 @@ update_count (HsClaimsPage *self)
 
   if (hs_claim_list_is_loading (self->claims))
     /* Translators: while a long list is still being read, "12,000 so far…" */
-    text = g_strdup_printf (_("%u so far…"), shown);
+    text = g_strdup_printf (_("%'u so far…"), shown);
   else if (shown == self->total)
-    text = g_strdup_printf (ngettext ("%u claim", "%u claims", shown), shown);
+    text = g_strdup_printf (ngettext ("%'u claim", "%'u claims", shown), shown);
   else
     /* Translators: "12 of 128 claims" */
-    text = g_strdup_printf (ngettext ("%u of %" G_GINT64_FORMAT " claim",
-                                      "%u of %" G_GINT64_FORMAT " claims", self->total),
-                            shown, self->total);
+    text = g_strdup_printf (ngettext ("%'u of %'" PRId64 " claim",
+                                      "%'u of %'" PRId64 " claims", self->total),
+                            shown, (int64_t) self->total);
   gtk_label_set_text (self->count_label, text);
 }
 

@@ -898,9 +898,27 @@ class App:
         if os.path.exists(self.shot_path):
             os.unlink(self.shot_path)
         before = self.log_text().count("hindsight: screenshot saved to")
+        refused = [self.log_text().count("hindsight: no screenshot")]
         os.kill(self.proc.pid, signal.SIGUSR1)
-        wait_for(lambda: self.log_text().count("hindsight: screenshot saved to") > before
-                 and os.path.exists(self.shot_path), "the screenshot")
+
+        def saved():
+            log = self.log_text()
+            if log.count("hindsight: screenshot saved to") > before:
+                return os.path.exists(self.shot_path)
+            # A window found through accessibility may not be mapped yet
+            # on a busy machine ("no screenshot: The window is not shown"):
+            # ask again once it has had time to be.
+            if log.count("hindsight: no screenshot") > refused[0]:
+                refused[0] = log.count("hindsight: no screenshot")
+                time.sleep(0.2)
+                os.kill(self.proc.pid, signal.SIGUSR1)
+            return False
+
+        try:
+            wait_for(saved, "the screenshot")
+        except Timeout as error:
+            tail = "\n".join(self.log_text().splitlines()[-8:])
+            raise Timeout(f"{error}\nthe program's log ends:\n{tail}") from None
         os.makedirs(os.path.dirname(os.path.abspath(dest)), exist_ok=True)
         shutil.copyfile(self.shot_path, dest + ".tmp")
         os.replace(dest + ".tmp", dest)
