@@ -289,7 +289,8 @@ static const struct { const char *name, *table, *columns; const char *nullable; 
   [CSV_CLAIM_TOPICS] = { "claim_topics", "claim_topics", "claim_id,position,topic_id", NULL },
   [CSV_RELATIONS] = { "relations", "relations", "claim_id,position,kind,other_id,note", "00001" },
   [CSV_PREDICTIONS] = { "predictions", "predictions",
-                        "claim_id,horizon,earliest,latest,due_day,probability,confidence", "0001111" },
+                        "claim_id,horizon,earliest,latest,due_day,probability,confidence,speaker_id",
+                        "00011110" },
   [CSV_RESOLUTIONS] = { "resolutions", "resolutions",
                         "id,claim_id,status,on_date,on_day,evidence,url,recorded_at", "00000110" },
 };
@@ -888,6 +889,7 @@ write_resolutions (Gen          *gen,
 static void
 write_prediction (Gen          *gen,
                   const char   *claim_id,
+                  const char   *speaker_id,
                   const HsDate *stated,
                   const char   *horizon_in)
 {
@@ -975,6 +977,8 @@ write_prediction (Gen          *gen,
   else
     hs_csv_writer_field (csv, NULL);
   hs_csv_writer_field (csv, confidence);
+  /* The store keeps the claim's speaker beside the prediction. */
+  hs_csv_writer_field (csv, speaker_id);
   hs_csv_writer_end_row (csv);
 
   if (chance (gen, 0.5))
@@ -1186,7 +1190,7 @@ write_source_claims (Gen   *gen,
         }
 
       if (is_prediction)
-        write_prediction (gen, id, &stated, horizon);
+        write_prediction (gen, id, speaker, &stated, horizon);
 
       hs_json_writer_end_object (gen->json);
       gen->claims_written++;
