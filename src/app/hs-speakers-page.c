@@ -1,6 +1,10 @@
 /* hs-speakers-page.c: every speaker, with a profile, a record and claims
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The record's Brier score is the Scorecard page's: it counts predictions
+ * given in words too when the words-scale setting asks for it, follows the
+ * setting as it changes, and says how many were scored from their words.
  */
 
 #define G_LOG_DOMAIN "hindsight"
@@ -32,6 +36,8 @@ struct _HsSpeakersPage
   GtkWidget           parent_instance;
 
   HsStore            *store;
+  GSettings          *settings;
+  HsWordsScale        words_scale;
   gboolean            loaded;
   gboolean            updating;
   gboolean            stale;         /* the selection changed while the profile was out of sight */
@@ -183,6 +189,7 @@ fill_record (HsSpeakersPage *self)
 
   hs_query_init (&query);
   query.speaker_id = hs_speaker_get_id (self->speaker);
+  query.words_scale = self->words_scale;
   if (!(rows = hs_store_scorecard (self->store, &query, &error)))
     g_warning ("Cannot score %s: %s", query.speaker_id, error->message);
   else if (rows->len > 0)
@@ -226,7 +233,7 @@ fill_record (HsSpeakersPage *self)
       gtk_label_set_text (self->hit_rate_label, text);
     }
 
-  if (row->brier_count > 0 && !isnan (row->brier))
+  if (row->brier_count > 0 && !isnan (row->brier) && self->words_scale == HS_WORDS_SCALE_NONE)
     {
       g_autofree char *text =
         /* Translators: "Brier score 0.180 over 2 predictions with a stated probability" */
@@ -235,6 +242,28 @@ fill_record (HsSpeakersPage *self)
                                    "Brier score %.3f over %u predictions with a stated probability "
                                    "(0 is perfect; always saying 50%% scores 0.25)", row->brier_count),
                          row->brier, row->brier_count);
+
+      gtk_label_set_text (self->brier_label, text);
+      gtk_widget_set_visible (GTK_WIDGET (self->brier_label), TRUE);
+    }
+  else if (row->brier_count > 0 && !isnan (row->brier))
+    {
+      g_autofree char *score =
+        /* Translators: "Brier score 0.500 over 2 predictions with a stated or
+         * implied probability", when confidence words are scored too */
+        g_strdup_printf (ngettext ("Brier score %.3f over %u prediction with a stated or implied probability "
+                                   "(0 is perfect; always saying 50%% scores 0.25).",
+                                   "Brier score %.3f over %u predictions with a stated or implied probability "
+                                   "(0 is perfect; always saying 50%% scores 0.25).", row->brier_count),
+                         row->brier, row->brier_count);
+      g_autofree char *words =
+        /* Translators: follows the Brier score on a speaker's record; the
+         * %s is the words scale's name */
+        g_strdup_printf (ngettext ("It includes %u prediction scored from its words (%s).",
+                                   "It includes %u predictions scored from their words (%s).",
+                                   row->brier_words),
+                         row->brier_words, _(hs_words_scale_get_title (self->words_scale)));
+      g_autofree char *text = g_strconcat (score, " ", words, NULL);
 
       gtk_label_set_text (self->brier_label, text);
       gtk_widget_set_visible (GTK_WIDGET (self->brier_label), TRUE);
@@ -691,6 +720,22 @@ older_claims_action (GtkWidget  *widget,
 }
 
 static void
+words_scale_changed_cb (GSettings      *settings,
+                        const char     *key,
+                        HsSpeakersPage *self)
+{
+  g_autofree char *name = g_settings_get_string (settings, key);
+  HsWordsScale scale = HS_WORDS_SCALE_NONE;
+
+  hs_words_scale_from_string (name, &scale);
+  if (scale == self->words_scale)
+    return;
+  self->words_scale = scale;
+  if (self->store != NULL && self->speaker != NULL)
+    fill_record (self);
+}
+
+static void
 hs_speakers_page_map (GtkWidget *widget)
 {
   GTK_WIDGET_CLASS (hs_speakers_page_parent_class)->map (widget);
@@ -708,6 +753,9 @@ hs_speakers_page_dispose (GObject *object)
   /* dispose_template() unparents the children it named; the others too. */
   hs_widget_unparent_children (GTK_WIDGET (self));
 
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
+  g_clear_object (&self->settings);
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
   g_clear_object (&self->selection);
@@ -831,6 +879,11 @@ hs_speakers_page_init (HsSpeakersPage *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "speakers.newer-claims", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "speakers.older-claims", FALSE);
+
+  self->settings = g_settings_new (APP_ID);
+  g_signal_connect (self->settings, "changed::words-scale", G_CALLBACK (words_scale_changed_cb), self);
+  self->words_scale = HS_WORDS_SCALE_NONE;
+  words_scale_changed_cb (self->settings, "words-scale", self);
 }
 
 GtkWidget *

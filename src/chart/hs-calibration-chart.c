@@ -37,12 +37,13 @@ hs_calibration_chart_draw (HsChart *chart,
   const HsChartPalette *palette = hs_chart_get_palette (chart);
   double font = 11, margin_left = 56, margin_bottom = 48, margin_top = 16, margin_right = 24;
   double side, x0, y0;
-  guint total = 0, max_count = 0;
+  guint total = 0, max_count = 0, words = 0;
 
   for (guint i = 0; i < self->bins->len; i++)
     {
       HsCalibrationBin *bin = &g_array_index (self->bins, HsCalibrationBin, i);
       total += bin->count;
+      words += bin->words;
       max_count = MAX (max_count, bin->count);
     }
 
@@ -76,7 +77,9 @@ hs_calibration_chart_draw (HsChart *chart,
     }
   cairo_restore (cr);
 
-  hs_chart_draw_text (cr, _("Stated probability"), x0 + side / 2, y0 + side + font * 2, font, TRUE,
+  /* A probability implied by confidence words was not stated: the axis
+   * says so when any point counts one. */
+  hs_chart_draw_text (cr, words > 0 ? _("Stated or implied probability") : _("Stated probability"), x0 + side / 2, y0 + side + font * 2, font, TRUE,
                       side, 0.5, &palette->foreground);
   cairo_save (cr);
   cairo_translate (cr, x0 - 44, y0 + side / 2);

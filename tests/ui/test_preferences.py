@@ -150,6 +150,44 @@ class WordsScaleTest(PreferencesTestCase):
                  "the note to go")
         self.close(prefs)
 
+    def speaker_brier(self, page):
+        """The Brier sentence of the profile shown, or None when there is none."""
+        label = self.app.find_label(lambda t: t.startswith("Brier score"), page)
+        return label.name if label is not None and hsui.is_drawn(label) else None
+
+    def test_scale_changes_the_speakers_record_as_the_cli_scores_it(self):
+        page = self.app.show_page("Speakers")
+        view = wait_for(lambda: find(page, lambda n: role(n) == "list" and n.name == "Speakers"),
+                        "the list of speakers")
+        item = wait_for(lambda: next((i for i in children(view)
+                                      if (i.getChildAtIndex(0).name or "").startswith("Tang Jie")), None),
+                        "Tang Jie in the list")
+        self.app.click(item)
+        wait_for(lambda: self.app.find_label(lambda t: t.startswith("Hit rate"), page),
+                 "the record of Tang Jie")
+        self.assertIsNone(self.speaker_brier(page), "no number, no Brier score by default")
+
+        prefs = self.open_preferences()
+        self.choose(prefs, "Confidence Words", ESTIMATIVE)
+
+        # The profile follows at once, with the Preferences window still
+        # open, and scores as the CLI (and so the Scorecard page) does.
+        rows = json.loads(self.data.run("scorecard", "--json", "--words", "estimative", db=self.app.db))
+        tang = next(r for r in rows if r["speaker"]["name"] == "Tang Jie")
+        self.assertEqual((tang["brier_count"], tang["brier_words"]), (2, 2))
+        expected = (f"Brier score {tang['brier']:.3f} over {tang['brier_count']} predictions "
+                    "with a stated or implied probability")
+
+        def brier_as_expected():
+            text = self.speaker_brier(page)
+            return text if (text or "").startswith(expected) else None
+        text = wait_for(brier_as_expected, f"the record to read {expected!r}")
+        self.assertIn(f"It includes 2 predictions scored from their words ({ESTIMATIVE}).", text)
+
+        self.choose(prefs, "Confidence Words", NUMBERS_ONLY)
+        wait_for(lambda: self.speaker_brier(page) is None, "the Brier score to go with numbers only")
+        self.close(prefs)
+
 
 class ExportDefaultsTest(PreferencesTestCase):
 
