@@ -38,6 +38,7 @@ struct _HsClaimList
   char       *source_id;
   char       *search;
 
+  guint       first_page; /* rows read before a query returns */
   GArray     *rows;     /* gint64 rowids, in order */
   GHashTable *cache;    /* position → HsClaim */
   GQueue      recent;   /* positions, most recently used first */
@@ -225,6 +226,7 @@ static void
 hs_claim_list_init (HsClaimList *self)
 {
   hs_query_init (&self->query);
+  self->first_page = FIRST_PAGE;
   self->rows = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->cache = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
   g_queue_init (&self->recent);
@@ -260,6 +262,23 @@ hs_claim_list_get_store (HsClaimList *self)
 }
 
 /**
+ * hs_claim_list_set_first_page:
+ * @n_rows: how many rows the next queries read before they return, the
+ *   rest following in idle batches; 0 for the default (500)
+ *
+ * A view shown for the first time makes a row for every item up to a
+ * limit (200 in GTK 4.8's list view) in its first frame: a list that
+ * starts with fewer rows draws its first frame sooner.
+ */
+void
+hs_claim_list_set_first_page (HsClaimList *self,
+                              guint        n_rows)
+{
+  g_return_if_fail (HS_IS_CLAIM_LIST (self));
+  self->first_page = n_rows > 0 ? n_rows : FIRST_PAGE;
+}
+
+/**
  * hs_claim_list_reload:
  *
  * Runs the query again, after the store changed, and tells views what
@@ -277,7 +296,7 @@ hs_claim_list_reload (HsClaimList  *self,
   g_return_val_if_fail (HS_IS_CLAIM_LIST (self), FALSE);
 
   if (!(cursor = hs_store_open_claim_cursor (self->store, &self->query, error)) ||
-      !hs_store_cursor_fetch (cursor, rows, FIRST_PAGE, &done, error))
+      !hs_store_cursor_fetch (cursor, rows, self->first_page, &done, error))
     return FALSE;
 
   stop_loading (self);

@@ -18,6 +18,8 @@ G_DECLARE_FINAL_TYPE (HsClaimList, hs_claim_list, HS, CLAIM_LIST, GObject)
 
 HsClaimList *hs_claim_list_new         (HsStore        *store);
 HsStore     *hs_claim_list_get_store   (HsClaimList    *self);
+void         hs_claim_list_set_first_page (HsClaimList *self,
+                                           guint        n_rows);
 gboolean     hs_claim_list_set_query   (HsClaimList    *self,
                                         const HsQuery  *query,
                                         GError        **error);

@@ -1346,6 +1346,63 @@ test_query_claim_at (Fixture       *fixture,
   g_assert_error (error, HS_STORE_ERROR, HS_STORE_ERROR_NOT_FOUND);
 }
 
+static void
+count_added_cb (GListModel *model,
+                guint       position,
+                guint       removed,
+                guint       added,
+                guint      *n_added)
+{
+  *n_added += added;
+}
+
+/* A list can start with a few rows (the window's first frame waits for
+ * the rows its list makes): the others follow in idle batches, in the
+ * query's order, and the next query reads its usual first page again. */
+static void
+test_claim_list_first_page (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) rows = NULL;
+  HsClaimList *list = hs_claim_list_new (fixture->store);
+  guint n_added = 0;
+  HsQuery query;
+
+  hs_query_init (&query);
+  query.sort = HS_QUERY_SORT_STORED;
+  rows = hs_store_query_claims (fixture->store, &query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 9);
+
+  g_signal_connect (list, "items-changed", G_CALLBACK (count_added_cb), &n_added);
+  hs_claim_list_set_first_page (list, 3);
+  g_assert_true (hs_claim_list_set_query (list, &query, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 3);
+  g_assert_true (hs_claim_list_is_loading (list));
+
+  while (hs_claim_list_is_loading (list))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 9);
+  g_assert_cmpuint (n_added, ==, 9);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      g_autoptr(HsClaim) claim = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+      g_assert_cmpstr (hs_claim_get_id (claim), ==, claim_ids[i + 1]);
+    }
+
+  /* Back to the default: nine rows are all in the first page. */
+  hs_claim_list_set_first_page (list, 0);
+  g_assert_true (hs_claim_list_reload (list, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 9);
+  g_assert_false (hs_claim_list_is_loading (list));
+
+  test_assert_finalize (&list);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1372,6 +1429,7 @@ main (int   argc,
   ADD ("/core/store/query/search-never-fails", fixture_set_up_full, test_query_search_never_fails);
   ADD ("/core/store/query/related", fixture_set_up_full, test_query_related);
   ADD ("/core/store/query/claim-at", fixture_set_up_full, test_query_claim_at);
+  ADD ("/core/store/query/claim-list-first-page", fixture_set_up_full, test_claim_list_first_page);
 
 #undef ADD
 
