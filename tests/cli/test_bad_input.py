@@ -31,7 +31,6 @@ Python 3 standard library only.
 """
 
 import datetime
-import hashlib
 import json
 import math
 import os
@@ -42,11 +41,11 @@ import subprocess
 import tempfile
 import unittest
 
-CLI = os.environ.get("HINDSIGHT_CLI")
-TODAY = os.environ.get("HINDSIGHT_TODAY", "2026-11-22")
+from hscli import CLI, TODAY, Snapshot, describe, locate, run_cli, sha256
+import hscli
 
 # Filled in by setUpModule: one init'ed database, copied for every test.
-_MODULE = {}
+_MODULE = hscli.STATE
 
 CONTRACT_COMMANDS = ("init", "import", "export", "speakers", "sources", "claims",
                      "predictions", "show", "resolve", "history", "due", "scorecard")
@@ -57,49 +56,7 @@ OPEN_PREDICTION = "chinatalk-agi-next-2026.tang-jie.04"   # stated 2026-01-10, o
 
 
 # --------------------------------------------------------------------------
-# Helpers
-
-def _env():
-    env = dict(os.environ)
-    env["HINDSIGHT_TODAY"] = TODAY
-    env.setdefault("LC_ALL", "C.UTF-8")
-    # Guards: if --db were ever ignored, these are what would be written.
-    env["HINDSIGHT_DB"] = os.path.join(_MODULE["guard"], "guard-hindsight.db")
-    env["XDG_DATA_HOME"] = os.path.join(_MODULE["guard"], "xdg-data")
-    return env
-
-
-def run_cli(*args, cwd=None, prefix=(), timeout=120):
-    """Runs hindsight-cli with exactly these arguments; returns the process
-    with .out/.err decoded (bytes stay in .stdout/.stderr)."""
-    p = subprocess.run([*prefix, CLI, *args], cwd=cwd, env=_env(),
-                       capture_output=True, timeout=timeout)
-    p.out = p.stdout.decode("utf-8", errors="replace")
-    p.err = p.stderr.decode("utf-8", errors="replace")
-    return p
-
-
-def describe(p):
-    return (f"exit {p.returncode}\n--- stdout ---\n{p.out[:1500]}"
-            f"\n--- stderr ---\n{p.err[:1500]}")
-
-
-def sha256(path):
-    with open(path, "rb") as f:
-        return hashlib.sha256(f.read()).hexdigest()
-
-
-def locate(text, needle, nth=1, offset=0):
-    """(line, column) of the nth occurrence of needle in text, 1-based;
-    offset moves into the needle (e.g. to the second comma of ',,')."""
-    i = -1
-    for _ in range(nth):
-        i = text.index(needle, i + 1)
-    i += offset
-    line = text.count("\n", 0, i) + 1
-    col = i - (text.rfind("\n", 0, i) + 1) + 1
-    return line, col
-
+# Helpers (the shared ones are in hscli.py)
 
 def day(date_text):
     """A full-day date from the CLI's JSON ("~2026-05-28" is approximate)."""
@@ -120,73 +77,13 @@ VALID_TOPIC = ('  "topics": [\n'
 
 
 def setUpModule():
-    if not CLI:
-        raise unittest.SkipTest("HINDSIGHT_CLI is not set: point it at hindsight-cli")
-    if not os.access(CLI, os.X_OK):
-        raise RuntimeError(f"HINDSIGHT_CLI={CLI} is not an executable")
-    _MODULE["tmp"] = tempfile.TemporaryDirectory(prefix="hs-bad-input-")
-    root = _MODULE["tmp"].name
-    _MODULE["guard"] = os.path.join(root, "guard")
-    os.mkdir(_MODULE["guard"])
-    tdir = os.path.join(root, "template")
-    os.mkdir(tdir)
-    db = os.path.join(tdir, "hindsight.db")
-    p = run_cli("--db", db, "init")
-    if p.returncode != 0:
-        raise RuntimeError("init failed: " + describe(p))
-    _MODULE["template"] = db
-    _MODULE["snapshot"] = Snapshot.take(db, os.path.join(root, "template-export.json"))
-    _MODULE["predictions"] = json.loads(_MODULE["snapshot"].listings["predictions"])
-    _MODULE["claims"] = json.loads(_MODULE["snapshot"].listings["claims"])
-    _MODULE["speakers"] = json.loads(_MODULE["snapshot"].listings["speakers"])
-    _MODULE["sources"] = json.loads(_MODULE["snapshot"].listings["sources"])
+    hscli.set_up_module("hs-bad-input-")
+    for what in ("predictions", "claims", "speakers", "sources"):
+        _MODULE[what] = json.loads(_MODULE["snapshot"].listings[what])
 
 
 def tearDownModule():
-    tmp = _MODULE.get("tmp")
-    if tmp is not None:
-        guard = _MODULE["guard"]
-        leaked = os.listdir(guard)
-        tmp.cleanup()
-        if leaked:
-            raise AssertionError(f"the CLI wrote outside --db (HINDSIGHT_DB/XDG_DATA_HOME): {leaked}")
-
-
-class Snapshot:
-    """What the store holds, as the CLI shows it, plus the file itself."""
-
-    LISTINGS = ("speakers", "sources", "topics", "claims", "predictions")
-
-    def __init__(self, listings, export, digest, files):
-        self.listings, self.export, self.digest, self.files = listings, export, digest, files
-
-    @classmethod
-    def take(cls, db, export_path):
-        listings = {}
-        for what in cls.LISTINGS:
-            p = run_cli("--db", db, what, "--json")
-            listings[what] = p.out if p.returncode == 0 else f"<{what} failed: {describe(p)}>"
-        p = run_cli("--db", db, "export", export_path)
-        if p.returncode == 0:
-            with open(export_path, "rb") as f:
-                export = f.read()
-            os.remove(export_path)
-        else:
-            export = f"<export failed: {describe(p)}>".encode()
-        return cls(listings, export, sha256(db), sorted(os.listdir(os.path.dirname(db))))
-
-    def differences(self, other):
-        out = []
-        for what in self.LISTINGS:
-            if self.listings[what] != other.listings[what]:
-                out.append(f"`{what} --json` changed")
-        if self.export != other.export:
-            out.append("the JSON export changed")
-        if self.digest != other.digest:
-            out.append("the database file's bytes changed (sha256)")
-        if self.files != other.files:
-            out.append(f"the database folder changed: {self.files} -> {other.files}")
-        return out
+    hscli.tear_down_module()
 
 
 class CliTestCase(unittest.TestCase):
@@ -607,10 +504,10 @@ class ReadOnlyDatabaseTests(CliTestCase):
         if not os.path.exists(setpriv):
             self.skipTest("running as root and setpriv (util-linux) is missing")
         prefix = (setpriv, "--reuid=nobody", "--regid=nogroup", "--clear-groups")
-        probe = subprocess.run([*prefix, CLI, "--version"], capture_output=True, env=_env())
+        probe = subprocess.run([*prefix, CLI, "--version"], capture_output=True, env=hscli.cli_env())
         if probe.returncode != 0:
             self.skipTest("cannot run hindsight-cli as nobody: " + probe.stderr.decode(errors="replace"))
-        probe = subprocess.run([*prefix, "test", "-w", db], env=_env())
+        probe = subprocess.run([*prefix, "test", "-w", db], env=hscli.cli_env())
         if probe.returncode == 0:
             self.skipTest("nobody could write the database; cannot test read-only")
         return prefix

@@ -50,18 +50,19 @@ Environment (as the meson suite sets it):
 Python 3 standard library only.
 """
 
-import hashlib
 import json
 import os
 import re
 import shutil
-import subprocess
+import sys
 import tempfile
 import unittest
 import xml.etree.ElementTree as ET
 
-CLI = os.environ.get("HINDSIGHT_CLI")
-TODAY = os.environ.get("HINDSIGHT_TODAY", "2026-11-22")
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "cli"))
+from hscli import CLI, Snapshot, describe, locate, run_cli  # noqa: E402
+import hscli  # noqa: E402
+
 CORPUS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "corpus")
 MB10 = 10 * 1024 * 1024
 
@@ -71,121 +72,23 @@ RAW_CONTROL = re.compile(rb"[\x00-\x09\x0b-\x1f\x7f]|\xc2[\x80-\x9f]|\xe2\x80[\x
 UNSAFE_CHARS = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 # Filled in by setUpModule.
-_MODULE = {}
+_MODULE = hscli.STATE
 
 
 # --------------------------------------------------------------------------
-# Helpers (the approach of tests/cli/test_bad_input.py)
-
-def _env():
-    env = dict(os.environ)
-    env["HINDSIGHT_TODAY"] = TODAY
-    env.setdefault("LC_ALL", "C.UTF-8")
-    # Guards: if --db were ever ignored, these are what would be written.
-    env["HINDSIGHT_DB"] = os.path.join(_MODULE["guard"], "guard-hindsight.db")
-    env["XDG_DATA_HOME"] = os.path.join(_MODULE["guard"], "xdg-data")
-    return env
-
-
-def run_cli(*args, cwd=None, timeout=300):
-    p = subprocess.run([CLI, *args], cwd=cwd, env=_env(), capture_output=True, timeout=timeout)
-    p.out = p.stdout.decode("utf-8", errors="replace")
-    p.err = p.stderr.decode("utf-8", errors="replace")
-    return p
-
-
-def describe(p, limit=1500):
-    return (f"exit {p.returncode}\n--- stdout ---\n{p.out[:limit]}"
-            f"\n--- stderr ---\n{p.err[:limit]}")
-
-
-def sha256(path):
-    with open(path, "rb") as f:
-        return hashlib.sha256(f.read()).hexdigest()
-
-
-def locate(text, needle, nth=1, offset=0):
-    """(line, column) of the nth occurrence of needle in text, 1-based, in
-    characters; offset moves into the needle. A needle "re:PATTERN" is a
-    regular expression."""
-    if needle.startswith("re:"):
-        matches = list(re.finditer(needle[3:], text))
-        i = matches[nth - 1].start()
-    else:
-        i = -1
-        for _ in range(nth):
-            i = text.index(needle, i + 1)
-    i += offset
-    line = text.count("\n", 0, i) + 1
-    col = i - (text.rfind("\n", 0, i) + 1) + 1
-    return line, col
-
+# Helpers (the shared ones are in tests/cli/hscli.py)
 
 def short(value, n=60):
     r = repr(value)
     return r if len(r) <= n else r[:n] + "…"
 
 
-class Snapshot:
-    """What the store holds, as the CLI shows it, plus the file itself."""
-
-    LISTINGS = ("speakers", "sources", "topics", "claims", "predictions")
-
-    def __init__(self, listings, export, digest, files):
-        self.listings, self.export, self.digest, self.files = listings, export, digest, files
-
-    @classmethod
-    def take(cls, db, export_path):
-        listings = {}
-        for what in cls.LISTINGS:
-            p = run_cli("--db", db, what, "--json")
-            listings[what] = p.out if p.returncode == 0 else f"<{what} failed: {describe(p)}>"
-        p = run_cli("--db", db, "export", export_path)
-        if p.returncode == 0:
-            with open(export_path, "rb") as f:
-                export = f.read()
-            os.remove(export_path)
-        else:
-            export = f"<export failed: {describe(p)}>".encode()
-        return cls(listings, export, sha256(db), sorted(os.listdir(os.path.dirname(db))))
-
-    def differences(self, other):
-        out = [f"`{w} --json` changed" for w in self.LISTINGS if self.listings[w] != other.listings[w]]
-        if self.export != other.export:
-            out.append("the JSON export changed")
-        if self.digest != other.digest:
-            out.append("the database file's bytes changed (sha256)")
-        if self.files != other.files:
-            out.append(f"the database folder changed: {self.files} -> {other.files}")
-        return out
-
-
 def setUpModule():
-    if not CLI:
-        raise unittest.SkipTest("HINDSIGHT_CLI is not set: point it at hindsight-cli")
-    if not os.access(CLI, os.X_OK):
-        raise RuntimeError(f"HINDSIGHT_CLI={CLI} is not an executable")
-    _MODULE["tmp"] = tempfile.TemporaryDirectory(prefix="hs-hostile-")
-    root = _MODULE["tmp"].name
-    _MODULE["guard"] = os.path.join(root, "guard")
-    os.mkdir(_MODULE["guard"])
-    tdir = os.path.join(root, "template")
-    os.mkdir(tdir)
-    db = os.path.join(tdir, "hindsight.db")
-    p = run_cli("--db", db, "init")
-    if p.returncode != 0:
-        raise RuntimeError("init failed: " + describe(p))
-    _MODULE["template"] = db
-    _MODULE["snapshot"] = Snapshot.take(db, os.path.join(root, "template-export.json"))
+    hscli.set_up_module("hs-hostile-")
 
 
 def tearDownModule():
-    tmp = _MODULE.get("tmp")
-    if tmp is not None:
-        leaked = os.listdir(_MODULE["guard"])
-        tmp.cleanup()
-        if leaked:
-            raise AssertionError(f"the CLI wrote outside --db (HINDSIGHT_DB/XDG_DATA_HOME): {leaked}")
+    hscli.tear_down_module()
 
 
 # --------------------------------------------------------------------------
