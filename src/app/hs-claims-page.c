@@ -344,22 +344,10 @@ static void
 date_changed_cb (GtkEditable  *editable,
                  HsClaimsPage *self)
 {
-  g_autoptr(GError) error = NULL;
-  const char *text = gtk_editable_get_text (editable);
   HsDate *date = GTK_ENTRY (editable) == self->from_entry ? &self->from : &self->to;
-  HsDate parsed = { 0 };
 
-  if (*text != '\0' && !hs_date_parse (text, &parsed, &error))
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (editable), "error");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (editable), error->message);
-      return;
-    }
-
-  gtk_widget_remove_css_class (GTK_WIDGET (editable), "error");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (editable), _("A year, a month or a day: 2026, 2026-03 or 2026-03-25"));
-  *date = parsed;
-  update_list (self);
+  if (hs_date_entry_read (editable, date))
+    update_list (self);
 }
 
 /* A click selects (in GTK 4.8 a single-click-activate list would select

@@ -126,6 +126,35 @@ hs_set_status_badge (GtkLabel *label,
   gtk_label_set_text (label, hs_format_status (status));
 }
 
+/* A date filter's entry: reads what it holds (empty is no date) into
+ * @date and shows whether it is a date — the error style, a tooltip saying
+ * what is wrong or what it takes, and the accessible invalid state.
+ * Returns FALSE, leaving @date alone, while the text is not a date. */
+gboolean
+hs_date_entry_read (GtkEditable *editable,
+                    HsDate      *date)
+{
+  g_autoptr(GError) error = NULL;
+  const char *text = gtk_editable_get_text (editable);
+  HsDate parsed = { 0 };
+
+  if (*text != '\0' && !hs_date_parse (text, &parsed, &error))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (editable), "error");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (editable), error->message);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (editable), GTK_ACCESSIBLE_STATE_INVALID,
+                                   GTK_ACCESSIBLE_INVALID_TRUE, -1);
+      return FALSE;
+    }
+
+  gtk_widget_remove_css_class (GTK_WIDGET (editable), "error");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (editable),
+                               _("A year, a month or a day: 2026, 2026-03 or 2026-03-25"));
+  gtk_accessible_reset_state (GTK_ACCESSIBLE (editable), GTK_ACCESSIBLE_STATE_INVALID);
+  *date = parsed;
+  return TRUE;
+}
+
 const char *
 hs_format_source_kind (HsSourceKind kind)
 {

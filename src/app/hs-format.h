@@ -27,5 +27,7 @@ gboolean    hs_format_interface_speaks (const char *tag);
 void        hs_set_status_badge     (GtkLabel     *label,
                                      HsStatus      status);
 void        hs_widget_unparent_children (GtkWidget *widget);
+gboolean    hs_date_entry_read      (GtkEditable  *editable,
+                                     HsDate       *date);
 
 G_END_DECLS

@@ -364,28 +364,11 @@ static void
 date_changed_cb (GtkEditable     *editable,
                  HsScorecardPage *self)
 {
-  g_autoptr(GError) error = NULL;
-  const char *text = gtk_editable_get_text (editable);
   HsDate *date = GTK_ENTRY (editable) == self->from_entry ? &self->from : &self->to;
-  HsDate parsed = { 0 };
+  HsDate before = *date;
 
-  if (*text != '\0' && !hs_date_parse (text, &parsed, &error))
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (editable), "error");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (editable), error->message);
-      gtk_accessible_update_state (GTK_ACCESSIBLE (editable), GTK_ACCESSIBLE_STATE_INVALID,
-                                   GTK_ACCESSIBLE_INVALID_TRUE, -1);
-      return;
-    }
-
-  gtk_widget_remove_css_class (GTK_WIDGET (editable), "error");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (editable),
-                               _("A year, a month or a day: 2026, 2026-03 or 2026-03-25"));
-  gtk_accessible_reset_state (GTK_ACCESSIBLE (editable), GTK_ACCESSIBLE_STATE_INVALID);
-  if (hs_date_equal (date, &parsed))
-    return;
-  *date = parsed;
-  update (self);
+  if (hs_date_entry_read (editable, date) && !hs_date_equal (date, &before))
+    update (self);
 }
 
 static void
